@@ -1,0 +1,55 @@
+// What the app controller needs from its host (Electron main, or a test process) and what it offers back.
+import type { Task } from '../tasks/task';
+import type { AppSnapshot, KeyStatus } from '../../shared/snapshot';
+import type { IpcHandlers } from '../../shared/ipc';
+import type { Settings } from '../../shared/settings';
+
+/** Where the API key lives: keytar in the CLI and app (safeStorage/memory fallbacks in the app). */
+export interface KeyStore {
+  get(): Promise<string | undefined>;
+  set(key: string): Promise<void>;
+  clear(): Promise<void>;
+  status(): Promise<KeyStatus>;
+}
+
+/** Persistence of settings and tasks (electron-store in the app, a temp file or memory in tests). */
+export interface AppStore {
+  loadSettings(): Settings;
+  saveSettings(settings: Settings): void;
+  loadTasks(): Task[];
+  /** May be debounced by the implementation; `flush` writes what is pending. */
+  saveTasks(tasks: readonly Task[]): void;
+  flush(): void;
+  /** Messages about what loading had to repair (e.g. a corrupted file moved aside). */
+  notices(): string[];
+}
+
+/** OS services the controller asks for; each is a few lines in main and a recorder in tests. */
+export interface Platform {
+  copyText(text: string): void;
+  openPath(path: string): Promise<void>;
+  openExternal(url: string): Promise<void>;
+  chooseFolder(): Promise<string | null>;
+  hideWindow(): void;
+  defaultDownloadRoot(): string;
+  setLaunchAtLogin(enabled: boolean): void;
+  /** A URL the window can load for a downloaded preview file, or undefined if previews are not served. */
+  previewUrl(taskId: string, file: string): string | undefined;
+}
+
+export interface FinishedEvent {
+  task: Task;
+}
+
+export interface AppController {
+  handlers: IpcHandlers;
+  snapshot(): AppSnapshot;
+  onSnapshot(listener: (snapshot: AppSnapshot) => void): () => void;
+  /** Fires once per task finish (never for tasks already finished when added, never twice). */
+  onFinished(listener: (event: FinishedEvent) => void): () => void;
+  setOnline(online: boolean): void;
+  suspend(): void;
+  resume(): void;
+  /** Stops timers and flushes the store. */
+  shutdown(): Promise<void>;
+}

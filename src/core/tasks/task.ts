@@ -1,0 +1,75 @@
+// The task model: what we know about one Rodin task, and its state derived from job statuses (rules in rodin-api.md).
+import type { JobStatus } from '../rodin/types';
+
+export type TaskState = 'waiting' | 'generating' | 'done' | 'failed' | 'canceled';
+
+export const FINISHED_STATES: readonly TaskState[] = ['done', 'failed', 'canceled'];
+
+export interface TaskError {
+  /** The RodinError code (e.g. TIMEOUT, HTTP_5XX, INSUFFICIENT_FUNDS). */
+  code: string;
+  /** A sentence a person understands, never raw HTML, never a key. */
+  message: string;
+  at: number;
+}
+
+export type DownloadStatus = 'pending' | 'downloading' | 'done' | 'failed';
+
+export interface TaskDownload {
+  status: DownloadStatus;
+  folder?: string;
+  files?: string[];
+  receivedBytes?: number;
+  totalBytes?: number;
+  previewFile?: string;
+  error?: string;
+  finishedAt?: number;
+}
+
+/** What a user hands us: from the clipboard, the CLI, a link or a generation response. */
+export interface TaskInput {
+  subscriptionKey: string;
+  taskUuid?: string;
+  label?: string;
+  tier?: string;
+}
+
+export interface Task {
+  subscriptionKey: string;
+  taskUuid?: string;
+  label: string;
+  tier?: string;
+  jobs: JobStatus[];
+  state: TaskState;
+  addedAt: number;
+  submittedAt?: number;
+  /** First time any job was seen Generating: the start of the part whose duration we can learn. */
+  generatingSince?: number;
+  finishedAt?: number;
+  lastPolledAt?: number;
+  lastError?: TaskError;
+  /** A finish notification was raised (or deliberately not, for tasks that were already finished when added). */
+  notified: boolean;
+  /** The task was already finished the first time we saw it. */
+  finishedWhenAdded?: boolean;
+  download?: TaskDownload;
+}
+
+export function isFinished(state: TaskState): boolean {
+  return FINISHED_STATES.includes(state);
+}
+
+/** Derives the task state: any Failed/Canceled → failed/canceled; all Done → done; any Generating → generating. */
+export function deriveTaskState(jobs: readonly JobStatus[]): TaskState {
+  if (jobs.some((j) => j.status === 'Failed')) return 'failed';
+  if (jobs.some((j) => j.status === 'Canceled')) return 'canceled';
+  if (jobs.length > 0 && jobs.every((j) => j.status === 'Done')) return 'done';
+  if (jobs.some((j) => j.status === 'Generating')) return 'generating';
+  return 'waiting';
+}
+
+/** Short, safe label for a task without one: the task UUID's head, else the key's last characters. */
+export function defaultLabel(input: TaskInput): string {
+  if (input.taskUuid) return `Task ${input.taskUuid.slice(0, 8)}`;
+  return `Task …${input.subscriptionKey.slice(-6)}`;
+}

@@ -1,0 +1,29 @@
+// User settings: one schema both sides agree on, with defaults. The renderer imports types only.
+import { z } from 'zod';
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+
+export const settingsSchema = z.object({
+  baseUrl: z.string().url().default('https://api.hyper3d.com/api'),
+  pollBudgetPerMinute: z.number().int().min(1).max(120).default(60),
+  notifyOnDone: z.boolean().default(true),
+  notifyOnFailed: z.boolean().default(true),
+  notificationSound: z.boolean().default(true),
+  autoDownload: z.boolean().default(true),
+  /** Empty means the platform default, `Downloads/Rodin`. */
+  downloadFolder: z.string().max(4096).default(''),
+  launchAtLogin: z.boolean().default(false),
+  shortcutToggleWindow: z.string().max(100).default('CommandOrControl+Alt+R'),
+  shortcutAddFromClipboard: z.string().max(100).default('CommandOrControl+Alt+V'),
+  watchClipboard: z.boolean().default(false),
+  historySize: z.number().int().min(10).max(5000).default(500),
+  theme: z.enum(THEMES).default('system'),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingsPatch = Partial<Settings>;
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+/** Validates a partial update; unknown keys are refused rather than silently dropped. */
+export const settingsPatchSchema = settingsSchema.partial().strict();

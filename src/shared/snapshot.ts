@@ -1,0 +1,74 @@
+// The plain, immutable data the window and the tray render. It never holds the API key.
+import type { Settings } from './settings';
+
+export type TaskStateName = 'waiting' | 'generating' | 'done' | 'failed' | 'canceled';
+
+export interface JobView {
+  uuid: string;
+  status: string;
+  queueLength?: number;
+}
+
+export interface TaskView {
+  /** Stable short id derived from the subscription key; the key itself stays in the main process. */
+  id: string;
+  label: string;
+  state: TaskStateName;
+  jobs: JobView[];
+  jobsDone: number;
+  jobsTotal: number;
+  /** Smallest queue_length among waiting jobs, when the API told us. */
+  queuePosition?: number;
+  taskUuid?: string;
+  /** Last 4 characters of the subscription key, for recognising it. */
+  keyHint: string;
+  addedAt: number;
+  generatingSince?: number;
+  finishedAt?: number;
+  lastError?: { code: string; message: string; at: number };
+  /** Finished and not yet looked at in the window. */
+  unseen: boolean;
+  download?: {
+    status: 'pending' | 'downloading' | 'done' | 'failed';
+    receivedBytes?: number;
+    totalBytes?: number;
+    fileCount?: number;
+    /** A URL the window may load (custom protocol in the app), for preview.webp once downloaded. */
+    previewUrl?: string;
+    error?: string;
+  };
+}
+
+export type ProblemKind = 'no-key' | 'key-rejected' | 'offline' | 'throttled' | 'unreachable' | 'keychain';
+
+export interface Problem {
+  kind: ProblemKind;
+  message: string;
+  /** For throttling: when calls resume (epoch ms). */
+  until?: number;
+}
+
+export type KeySource = 'env' | 'keychain' | 'safe-storage' | 'memory' | 'none';
+
+export interface KeyStatus {
+  present: boolean;
+  source: KeySource;
+  /** "…abcd": the last four characters, never more. */
+  hint?: string;
+}
+
+export interface AppSnapshot {
+  /** When this snapshot was made (epoch ms); the window computes elapsed times from it. */
+  now: number;
+  tasks: TaskView[];
+  counts: Record<TaskStateName, number>;
+  polling: { paused: boolean; pausedBy?: 'user' | 'offline' | 'asleep'; nextCheckAt?: number };
+  problem?: Problem;
+  key: KeyStatus;
+  balance?: { credits: number; at: number };
+  notificationsPausedUntil?: number;
+  settings: Settings;
+  /** One-off messages for the user, e.g. "Your settings file was corrupted and was moved aside to …". */
+  notices: string[];
+  demo: boolean;
+}
