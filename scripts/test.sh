@@ -5,6 +5,9 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n== %s\n' "$*"; }
 
+step system packages
+bash scripts/ensure-system-deps.sh
+
 step typecheck
 npx tsc --noEmit -p tsconfig.json
 step lint
