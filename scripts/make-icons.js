@@ -1,0 +1,178 @@
+#!/usr/bin/env node
+// Draws the tray icons (4 states × macOS Template / light / dark × @1x/@2x) and the 512 px app icon as real PNGs.
+// Plain node:zlib so the icons can be regenerated anywhere without an image toolchain: `node scripts/make-icons.js`.
+import { deflateSync, crc32 } from 'node:zlib';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const trayDir = join(root, 'assets', 'tray');
+
+function chunk(type, data) {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body) >>> 0);
+  return Buffer.concat([length, body, crc]);
+}
+
+/** RGBA bytes (row-major) → PNG file bytes. */
+export function encodePng(width, height, rgba) {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 6; // RGBA
+  const rows = Buffer.alloc((width * 4 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    rows[y * (width * 4 + 1)] = 0; // filter: none
+    rgba.copy(rows, y * (width * 4 + 1) + 1, y * width * 4, (y + 1) * width * 4);
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+function distanceToSegment(px, py, [ax, ay], [bx, by]) {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
+  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+}
+
+// The glyph lives in a unit square: an isometric cube (a 3D model) with an optional status badge bottom-right.
+const HEX = [
+  [0.47, 0.1],
+  [0.82, 0.29],
+  [0.82, 0.67],
+  [0.47, 0.86],
+  [0.12, 0.67],
+  [0.12, 0.29],
+];
+const CENTER = [0.47, 0.48];
+const CUBE_EDGES = [
+  ...HEX.map((p, i) => [p, HEX[(i + 1) % HEX.length]]),
+  [CENTER, HEX[5]],
+  [CENTER, HEX[1]],
+  [CENTER, HEX[3]],
+];
+const BADGE = { x: 0.77, y: 0.77, r: 0.21 };
+
+function cube(stroke) {
+  return (x, y) => CUBE_EDGES.some(([a, b]) => distanceToSegment(x, y, a, b) <= stroke / 2);
+}
+
+const badgeShapes = {
+  idle: null,
+  // A ring: "something is in progress".
+  running: (x, y) => {
+    const d = Math.hypot(x - BADGE.x, y - BADGE.y);
+    return d <= BADGE.r && d >= BADGE.r - 0.09;
+  },
+  // A solid dot: "something finished that you have not seen".
+  attention: (x, y) => Math.hypot(x - BADGE.x, y - BADGE.y) <= BADGE.r,
+  // A solid dot with an exclamation mark cut out: "polling is blocked".
+  problem: (x, y) => {
+    if (Math.hypot(x - BADGE.x, y - BADGE.y) > BADGE.r) return false;
+    const inBar = Math.abs(x - BADGE.x) <= 0.035 && y >= BADGE.y - 0.14 && y <= BADGE.y + 0.03;
+    const inDot = Math.hypot(x - BADGE.x, y - (BADGE.y + 0.11)) <= 0.04;
+    return !(inBar || inDot);
+  },
+};
+
+/** Renders layers ([shape, [r,g,b,a]] or [shape, 'erase']) at `size` px with 4×4 supersampling. */
+export function render(size, layers) {
+  const out = Buffer.alloc(size * size * 4);
+  const n = 4;
+  for (let py = 0; py < size; py++) {
+    for (let px = 0; px < size; px++) {
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      let a = 0;
+      for (let sy = 0; sy < n; sy++) {
+        for (let sx = 0; sx < n; sx++) {
+          const x = (px + (sx + 0.5) / n) / size;
+          const y = (py + (sy + 0.5) / n) / size;
+          let color = [0, 0, 0, 0];
+          for (const [shape, paint] of layers) {
+            if (!shape(x, y)) continue;
+            color = paint === 'erase' ? [0, 0, 0, 0] : paint;
+          }
+          const alpha = color[3] / 255;
+          r += color[0] * alpha;
+          g += color[1] * alpha;
+          b += color[2] * alpha;
+          a += alpha;
+        }
+      }
+      const i = (py * size + px) * 4;
+      out[i] = a ? Math.round(r / a) : 0;
+      out[i + 1] = a ? Math.round(g / a) : 0;
+      out[i + 2] = a ? Math.round(b / a) : 0;
+      out[i + 3] = Math.round((a / (n * n)) * 255);
+    }
+  }
+  return out;
+}
+
+const BADGE_COLORS = { running: [59, 130, 246, 255], attention: [34, 197, 94, 255], problem: [239, 68, 68, 255] };
+// light = for light menu bars/taskbars (dark glyph); dark = for dark ones (light glyph); Template = macOS tints it.
+export const VARIANTS = {
+  Template: { glyph: [0, 0, 0, 255], badge: () => [0, 0, 0, 255] },
+  light: { glyph: [34, 34, 34, 255], badge: (state) => BADGE_COLORS[state] },
+  dark: { glyph: [240, 240, 240, 255], badge: (state) => BADGE_COLORS[state] },
+};
+
+export function trayLayers(state, variant, size) {
+  // Strokes stay about 1.5 px wide at 16 px, whatever the scale.
+  const stroke = 1.5 / 16;
+  const layers = [[cube(stroke + 0.5 / size), variant.glyph]];
+  const badge = badgeShapes[state];
+  if (badge) {
+    layers.push([(x, y) => Math.hypot(x - BADGE.x, y - BADGE.y) <= BADGE.r + 0.07, 'erase']);
+    layers.push([badge, variant.badge(state)]);
+  }
+  return layers;
+}
+
+export function trayIconFileName(state, variant, scale) {
+  // macOS recognises Template images by the name ending in "Template"; Electron picks "@2x" for HiDPI itself.
+  const base = variant === 'Template' ? `tray-${state}Template` : `tray-${state}-${variant}`;
+  return `${base}${scale === 2 ? '@2x' : ''}.png`;
+}
+
+function makeAppIcon(size) {
+  const radius = 0.2;
+  const inRoundedSquare = (x, y) => {
+    const qx = Math.max(Math.abs(x - 0.5) - (0.5 - radius - 0.04), 0);
+    const qy = Math.max(Math.abs(y - 0.5) - (0.5 - radius - 0.04), 0);
+    return Math.hypot(qx, qy) <= radius;
+  };
+  const scaled = (shape) => (x, y) => shape((x - 0.5) / 0.7 + 0.47, (y - 0.5) / 0.7 + 0.48);
+  return render(size, [
+    [inRoundedSquare, [31, 41, 55, 255]],
+    [scaled(cube(0.07)), [245, 245, 245, 255]],
+  ]);
+}
+
+function main() {
+  mkdirSync(trayDir, { recursive: true });
+  for (const state of Object.keys(badgeShapes)) {
+    for (const [variantName, variant] of Object.entries(VARIANTS)) {
+      for (const scale of [1, 2]) {
+        const size = 16 * scale;
+        const png = encodePng(size, size, render(size, trayLayers(state, variant, size)));
+        writeFileSync(join(trayDir, trayIconFileName(state, variantName, scale)), png);
+      }
+    }
+  }
+  writeFileSync(join(root, 'assets', 'icon.png'), encodePng(512, 512, makeAppIcon(512)));
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
