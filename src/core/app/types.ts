@@ -37,6 +37,14 @@ export interface Platform {
   previewUrl(taskId: string, file: string): string | undefined;
 }
 
+/** A native notification main should raise; `taskId` (the window's id) lets a click show that task. */
+export interface AppNotification {
+  title: string;
+  body: string;
+  taskId?: string;
+  sound: boolean;
+}
+
 export interface FinishedEvent {
   task: Task;
 }
@@ -47,6 +55,8 @@ export interface AppController {
   onSnapshot(listener: (snapshot: AppSnapshot) => void): () => void;
   /** Fires once per task finish (never for tasks already finished when added, never twice). */
   onFinished(listener: (event: FinishedEvent) => void): () => void;
+  /** Notifications to raise, already filtered by the settings and the pause, bursts coalesced into a summary. */
+  onNotify(listener: (notification: AppNotification) => void): () => void;
   setOnline(online: boolean): void;
   suspend(): void;
   resume(): void;
