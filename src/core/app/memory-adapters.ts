@@ -1,0 +1,110 @@
+// In-memory AppStore, KeyStore and a recording Platform: for tests, the renderer harness and the CLI's demo.
+import type { AppStore, KeyStore, Platform } from './types';
+import type { Task } from '../tasks/task';
+import type { KeyStatus } from '../../shared/snapshot';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../shared/settings';
+
+export interface MemoryStore extends AppStore {
+  /** What was last saved (tasks are plain values, so this is what a restart would load). */
+  savedTasks(): Task[];
+  savedSettings(): Settings;
+  flushCount(): number;
+}
+
+export function createMemoryStore(
+  initial: { settings?: Partial<Settings>; tasks?: Task[]; notices?: string[] } = {},
+): MemoryStore {
+  let settings: Settings = settingsSchema.parse({ ...DEFAULT_SETTINGS, ...initial.settings });
+  let tasks: Task[] = structuredClone(initial.tasks ?? []);
+  let flushes = 0;
+  const notices = [...(initial.notices ?? [])];
+  return {
+    loadSettings: () => ({ ...settings }),
+    saveSettings: (next) => {
+      settings = { ...next };
+    },
+    loadTasks: () => structuredClone(tasks),
+    // Cloning on save proves the controller hands over plain data, as electron-store would serialise it.
+    saveTasks: (next) => {
+      tasks = structuredClone([...next]);
+    },
+    flush: () => {
+      flushes += 1;
+    },
+    notices: () => [...notices],
+    savedTasks: () => structuredClone(tasks),
+    savedSettings: () => ({ ...settings }),
+    flushCount: () => flushes,
+  };
+}
+
+export interface MemoryKeyStore extends KeyStore {
+  /** How many times the stored key was read: the controller should cache it, not ask per request. */
+  reads(): number;
+}
+
+export function createMemoryKeyStore(initialKey?: string, source: KeyStatus['source'] = 'memory'): MemoryKeyStore {
+  let key = initialKey;
+  let reads = 0;
+  return {
+    get: () => {
+      reads += 1;
+      return Promise.resolve(key);
+    },
+    set: (next) => {
+      key = next;
+      return Promise.resolve();
+    },
+    clear: () => {
+      key = undefined;
+      return Promise.resolve();
+    },
+    status: () =>
+      Promise.resolve(key ? { present: true, source, hint: `…${key.slice(-4)}` } : { present: false, source: 'none' }),
+    reads: () => reads,
+  };
+}
+
+export interface RecordingPlatform extends Platform {
+  copied: string[];
+  openedPaths: string[];
+  openedExternal: string[];
+  launchAtLogin: boolean[];
+  hideCount: number;
+  /** What the next chooseFolder() returns (null = the user cancelled). */
+  nextChosenFolder: string | null;
+}
+
+export function createRecordingPlatform(
+  options: { downloadRoot?: string; previewUrl?: (taskId: string, file: string) => string | undefined } = {},
+): RecordingPlatform {
+  const platform: RecordingPlatform = {
+    copied: [],
+    openedPaths: [],
+    openedExternal: [],
+    launchAtLogin: [],
+    hideCount: 0,
+    nextChosenFolder: null,
+    copyText: (text) => {
+      platform.copied.push(text);
+    },
+    openPath: (path) => {
+      platform.openedPaths.push(path);
+      return Promise.resolve();
+    },
+    openExternal: (url) => {
+      platform.openedExternal.push(url);
+      return Promise.resolve();
+    },
+    chooseFolder: () => Promise.resolve(platform.nextChosenFolder),
+    hideWindow: () => {
+      platform.hideCount += 1;
+    },
+    defaultDownloadRoot: () => options.downloadRoot ?? 'Downloads/Rodin',
+    setLaunchAtLogin: (enabled) => {
+      platform.launchAtLogin.push(enabled);
+    },
+    previewUrl: options.previewUrl ?? ((taskId, file) => `rodin-preview://${taskId}/${encodeURIComponent(file)}`),
+  };
+  return platform;
+}
