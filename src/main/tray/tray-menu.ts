@@ -1,0 +1,150 @@
+// The tray context menu as plain data, built from a snapshot; the adapter turns actions into clicks.
+import type { AppSnapshot, TaskStateName, TaskView } from '../../shared/snapshot';
+
+export type TrayAction =
+  | { kind: 'show-window'; taskId?: string }
+  | { kind: 'download'; taskId: string }
+  | { kind: 'open-folder'; taskId: string }
+  | { kind: 'copy'; taskId: string; what: 'subscription-key' | 'task-uuid' }
+  | { kind: 'remove'; taskId: string }
+  | { kind: 'add-from-clipboard' }
+  | { kind: 'check-now' }
+  | { kind: 'pause-polling' }
+  | { kind: 'resume-polling' }
+  | { kind: 'pause-notifications'; minutes: number }
+  | { kind: 'resume-notifications' }
+  | { kind: 'settings' }
+  | { kind: 'quit' };
+
+export interface TrayMenuItem {
+  type?: 'normal' | 'separator';
+  label?: string;
+  enabled?: boolean;
+  action?: TrayAction;
+  submenu?: TrayMenuItem[];
+}
+
+export interface TrayMenuOptions {
+  /** How many tasks the menu lists in all (newest first within each state); the window shows the rest. */
+  recentLimit?: number;
+}
+
+const GROUP_ORDER: readonly TaskStateName[] = ['generating', 'waiting', 'done', 'failed', 'canceled'];
+const GROUP_TITLES: Record<TaskStateName, string> = {
+  generating: 'Generating',
+  waiting: 'Waiting',
+  done: 'Done',
+  failed: 'Failed',
+  canceled: 'Canceled',
+};
+
+const separator: TrayMenuItem = { type: 'separator' };
+
+/** Windows and Linux read "&" in a label as an accelerator marker; a task named "A&B" must show as typed. */
+function escapeLabel(label: string): string {
+  return label.replaceAll('&', '&&');
+}
+
+function countsLine(snapshot: AppSnapshot): string {
+  const parts = GROUP_ORDER.filter((state) => snapshot.counts[state] > 0).map(
+    (state) => `${snapshot.counts[state]} ${state}`,
+  );
+  return parts.length ? parts.join(' · ') : 'No tasks yet';
+}
+
+function taskDetail(task: TaskView): string {
+  switch (task.state) {
+    case 'waiting':
+      return task.queuePosition !== undefined ? `queue ${task.queuePosition}` : 'waiting';
+    case 'generating':
+      return `${task.jobsDone}/${task.jobsTotal} jobs`;
+    case 'done':
+      if (task.download?.status === 'downloading') return 'downloading…';
+      if (task.download?.status === 'failed') return 'download failed';
+      return task.download?.status === 'done' ? 'downloaded' : 'done';
+    case 'failed':
+      return 'failed';
+    case 'canceled':
+      return 'canceled';
+  }
+}
+
+function taskSubmenu(task: TaskView): TrayMenuItem[] {
+  const items: TrayMenuItem[] = [{ label: 'Show', action: { kind: 'show-window', taskId: task.id } }];
+  if (task.state === 'done') {
+    if (task.download?.status === 'done') {
+      items.push({ label: 'Open results folder', action: { kind: 'open-folder', taskId: task.id } });
+    } else {
+      items.push({
+        label: 'Download results',
+        enabled: task.download?.status !== 'downloading',
+        action: { kind: 'download', taskId: task.id },
+      });
+    }
+  }
+  items.push(
+    { label: 'Copy subscription key', action: { kind: 'copy', taskId: task.id, what: 'subscription-key' } },
+    {
+      label: 'Copy task UUID',
+      enabled: Boolean(task.taskUuid),
+      action: { kind: 'copy', taskId: task.id, what: 'task-uuid' },
+    },
+    separator,
+    { label: 'Remove', action: { kind: 'remove', taskId: task.id } },
+  );
+  return items;
+}
+
+function taskGroups(tasks: readonly TaskView[], limit: number): TrayMenuItem[] {
+  const items: TrayMenuItem[] = [];
+  let left = limit;
+  for (const state of GROUP_ORDER) {
+    if (left <= 0) break;
+    const inGroup = tasks.filter((task) => task.state === state);
+    if (inGroup.length === 0) continue;
+    const shown = inGroup.slice(0, left);
+    left -= shown.length;
+    items.push({ label: `${GROUP_TITLES[state]} (${inGroup.length})`, enabled: false });
+    for (const task of shown) {
+      items.push({
+        label: `${task.unseen ? '● ' : ''}${escapeLabel(task.label)} — ${taskDetail(task)}`,
+        submenu: taskSubmenu(task),
+      });
+    }
+  }
+  return items;
+}
+
+export function buildTrayMenu(snapshot: AppSnapshot, options: TrayMenuOptions = {}): TrayMenuItem[] {
+  const recentLimit = options.recentLimit ?? 10;
+  const items: TrayMenuItem[] = [{ label: countsLine(snapshot), enabled: false }];
+  if (snapshot.problem) items.push({ label: `⚠ ${escapeLabel(snapshot.problem.message)}`, enabled: false });
+  if (snapshot.demo) items.push({ label: 'Demo mode: simulated tasks', enabled: false });
+
+  const groups = taskGroups(snapshot.tasks, recentLimit);
+  if (groups.length) items.push(separator, ...groups);
+  if (snapshot.tasks.length > recentLimit) {
+    items.push({ label: `All ${snapshot.tasks.length} tasks…`, action: { kind: 'show-window' } });
+  }
+
+  const pollingPausedByUser = snapshot.polling.paused && snapshot.polling.pausedBy === 'user';
+  const notificationsPaused =
+    snapshot.notificationsPausedUntil !== undefined && snapshot.notificationsPausedUntil > snapshot.now;
+  items.push(
+    separator,
+    { label: 'Add from clipboard', action: { kind: 'add-from-clipboard' } },
+    { label: 'Check now', enabled: !snapshot.polling.paused, action: { kind: 'check-now' } },
+    pollingPausedByUser
+      ? { label: 'Resume polling', action: { kind: 'resume-polling' } }
+      : { label: 'Pause polling', action: { kind: 'pause-polling' } },
+    notificationsPaused
+      ? { label: 'Resume notifications', action: { kind: 'resume-notifications' } }
+      : { label: 'Pause notifications for 1 hour', action: { kind: 'pause-notifications', minutes: 60 } },
+    separator,
+    { label: 'Show window', action: { kind: 'show-window' } },
+    { label: 'Settings…', action: { kind: 'settings' } },
+    separator,
+    { label: 'Quit Rodin Tray', action: { kind: 'quit' } },
+  );
+  return items;
+}
