@@ -1,0 +1,468 @@
+// Settings: the API key (write-only from here), host, polling, notifications, downloads, startup, shortcuts, history, theme.
+// Every change is sent at once; the next snapshot is the truth the view shows.
+import type { JSX } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { RodinBridge } from '../../shared/ipc';
+import type { Settings, SettingsPatch } from '../../shared/settings';
+import type { AppSnapshot } from '../../shared/snapshot';
+import { call } from '../state/bridge';
+import { formatClock, formatCredits } from '../state/format';
+import { Icon } from './icons';
+
+const HOSTS = [
+  { url: 'https://api.hyper3d.com/api', label: 'api.hyper3d.com', note: 'Hyper3D (default)' },
+  { url: 'https://hyperhuman.deemos.com/api', label: 'hyperhuman.deemos.com', note: 'Legacy Deemos host' },
+] as const;
+
+const THEME_LABELS: Record<Settings['theme'], string> = { system: 'System', light: 'Light', dark: 'Dark' };
+
+type Note = { tone: 'success' | 'error'; text: string } | undefined;
+
+export interface SettingsViewProps {
+  snapshot: AppSnapshot;
+  bridge: RodinBridge;
+  focusKey: boolean;
+  onClose: () => void;
+}
+
+function Toggle(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+}): JSX.Element {
+  return (
+    <div class="field field-toggle">
+      <label for={props.id}>
+        <span>{props.label}</span>
+        {props.hint && <span class="hint">{props.hint}</span>}
+      </label>
+      <input
+        id={props.id}
+        type="checkbox"
+        role="switch"
+        class="switch"
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.currentTarget.checked)}
+      />
+    </div>
+  );
+}
+
+function KeySection({
+  snapshot,
+  bridge,
+  focusKey,
+}: {
+  snapshot: AppSnapshot;
+  bridge: RodinBridge;
+  focusKey: boolean;
+}): JSX.Element {
+  const [value, setValue] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<Note>();
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusKey) input.current?.focus();
+  }, [focusKey]);
+  const key = snapshot.key;
+
+  const save = async (e: Event): Promise<void> => {
+    e.preventDefault();
+    if (!value.trim() || busy) return;
+    setBusy(true);
+    setNote(undefined);
+    const result = await call(bridge, 'key:set', { key: value.trim() });
+    setBusy(false);
+    if (result.ok) {
+      // The field is cleared at once: the key lives in the keychain, not in this page.
+      setValue('');
+      setNote({ tone: 'success', text: `Key saved. Balance: ${formatCredits(result.value.balance)}.` });
+    } else {
+      setNote({ tone: 'error', text: result.error.message });
+    }
+  };
+  const remove = async (): Promise<void> => {
+    if (!confirmRemove) {
+      setConfirmRemove(true);
+      return;
+    }
+    setConfirmRemove(false);
+    const result = await call(bridge, 'key:clear', undefined);
+    setNote(result.ok ? { tone: 'success', text: 'Key removed.' } : { tone: 'error', text: result.error.message });
+  };
+
+  const sourceText: Record<typeof key.source, string> = {
+    env: 'from the RODIN_API_KEY environment variable',
+    keychain: 'in the system keychain',
+    'safe-storage': 'encrypted with the system key store',
+    memory: 'for this session only',
+    none: '',
+  };
+  return (
+    <section class="settings-section" aria-labelledby="s-key">
+      <h3 id="s-key">API key</h3>
+      <p class="key-status" data-testid="key-status">
+        <Icon name="key" />
+        {key.present ? (
+          <span>
+            Key <span class="mono">{key.hint ?? '…'}</span> stored {sourceText[key.source]}.
+          </span>
+        ) : (
+          <span>No key set. Create one in your Hyper3D account under API keys.</span>
+        )}
+      </p>
+      <form class="key-form" onSubmit={(e) => void save(e)}>
+        <label class="visually-hidden" for="api-key-input">
+          {key.present ? 'New API key' : 'API key'}
+        </label>
+        <input
+          ref={input}
+          id="api-key-input"
+          type="password"
+          autocomplete="off"
+          spellcheck={false}
+          placeholder={key.present ? 'Paste a new key to replace it' : 'Paste your API key'}
+          value={value}
+          onInput={(e) => setValue(e.currentTarget.value)}
+        />
+        <button type="submit" class="button button-primary" disabled={busy || !value.trim()}>
+          {busy ? 'Checking…' : key.present ? 'Replace' : 'Save'}
+        </button>
+      </form>
+      {key.present && key.source !== 'env' && (
+        <button
+          type="button"
+          class={confirmRemove ? 'button button-danger button-small' : 'button button-small'}
+          onClick={() => void remove()}
+        >
+          {confirmRemove ? 'Really remove the key?' : 'Remove key'}
+        </button>
+      )}
+      <p class={note ? `note tone-${note.tone}` : 'note'} role="status" aria-live="polite">
+        {note?.text}
+      </p>
+    </section>
+  );
+}
+
+function HostSection({ settings, update }: { settings: Settings; update: (p: SettingsPatch) => void }): JSX.Element {
+  const known = HOSTS.some((h) => h.url === settings.baseUrl);
+  const [custom, setCustom] = useState(known ? '' : settings.baseUrl);
+  const [customChosen, setCustomChosen] = useState(!known);
+  useEffect(() => {
+    if (!HOSTS.some((h) => h.url === settings.baseUrl)) {
+      setCustom(settings.baseUrl);
+      setCustomChosen(true);
+    }
+  }, [settings.baseUrl]);
+  const applyCustom = (): void => {
+    const url = custom.trim();
+    if (url && url !== settings.baseUrl) update({ baseUrl: url });
+  };
+  return (
+    <fieldset class="settings-section">
+      <legend>API host</legend>
+      {HOSTS.map((h) => (
+        <label class="radio" key={h.url}>
+          <input
+            type="radio"
+            name="host"
+            checked={!customChosen && settings.baseUrl === h.url}
+            onChange={() => {
+              setCustomChosen(false);
+              update({ baseUrl: h.url });
+            }}
+          />
+          <span>{h.label}</span>
+          <span class="hint">{h.note}</span>
+        </label>
+      ))}
+      <label class="radio">
+        <input type="radio" name="host" checked={customChosen} onChange={() => setCustomChosen(true)} />
+        <span>Custom</span>
+      </label>
+      {customChosen && (
+        <input
+          type="url"
+          class="custom-host"
+          aria-label="Custom API base URL"
+          placeholder="https://example.com/api"
+          value={custom}
+          onInput={(e) => setCustom(e.currentTarget.value)}
+          onBlur={applyCustom}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') applyCustom();
+          }}
+        />
+      )}
+    </fieldset>
+  );
+}
+
+function NumberField(props: {
+  id: string;
+  label: string;
+  hint: string;
+  value: number;
+  min: number;
+  max: number;
+  onCommit: (n: number) => void;
+}): JSX.Element {
+  const [text, setText] = useState(String(props.value));
+  useEffect(() => setText(String(props.value)), [props.value]);
+  const commit = (): void => {
+    const n = Math.round(Number(text));
+    if (!Number.isFinite(n) || n < props.min || n > props.max) {
+      setText(String(props.value));
+      return;
+    }
+    if (n !== props.value) props.onCommit(n);
+  };
+  return (
+    <div class="field">
+      <label for={props.id}>
+        <span>{props.label}</span>
+        <span class="hint">{props.hint}</span>
+      </label>
+      <input
+        id={props.id}
+        type="number"
+        min={props.min}
+        max={props.max}
+        value={text}
+        onInput={(e) => setText(e.currentTarget.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+        }}
+      />
+    </div>
+  );
+}
+
+function TextField(props: { id: string; label: string; value: string; onCommit: (v: string) => void }): JSX.Element {
+  const [text, setText] = useState(props.value);
+  useEffect(() => setText(props.value), [props.value]);
+  const commit = (): void => {
+    if (text !== props.value) props.onCommit(text.trim());
+  };
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="text"
+        class="mono"
+        value={text}
+        onInput={(e) => setText(e.currentTarget.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+        }}
+      />
+    </div>
+  );
+}
+
+export function SettingsView({ snapshot, bridge, focusKey, onClose }: SettingsViewProps): JSX.Element {
+  const settings = snapshot.settings;
+  const [error, setError] = useState<string>();
+  const back = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!focusKey) back.current?.focus();
+  }, [focusKey]);
+
+  const update = (patch: SettingsPatch): void => {
+    void call(bridge, 'settings:update', patch).then((r) => setError(r.ok ? undefined : r.error.message));
+  };
+  const run = (p: Promise<{ ok: boolean; error?: { message: string } }>): void => {
+    void p.then((r) => setError(r.ok ? undefined : r.error?.message));
+  };
+  const userPaused = snapshot.polling.paused && snapshot.polling.pausedBy === 'user';
+  const notifPaused =
+    snapshot.notificationsPausedUntil !== undefined && snapshot.notificationsPausedUntil > snapshot.now;
+
+  return (
+    <div class="settings" role="region" aria-labelledby="settings-title">
+      <div class="settings-header">
+        <button
+          ref={back}
+          type="button"
+          class="icon-button"
+          aria-label="Back to tasks"
+          title="Back (Esc)"
+          onClick={onClose}
+        >
+          <Icon name="back" />
+        </button>
+        <h2 id="settings-title">Settings</h2>
+      </div>
+      {error && (
+        <p class="note tone-error settings-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="settings-body">
+        <KeySection snapshot={snapshot} bridge={bridge} focusKey={focusKey} />
+        <HostSection settings={settings} update={update} />
+
+        <section class="settings-section" aria-labelledby="s-polling">
+          <h3 id="s-polling">Checking</h3>
+          <NumberField
+            id="set-budget"
+            label="Requests per minute"
+            hint="Shared by all tasks (1–120)"
+            value={settings.pollBudgetPerMinute}
+            min={1}
+            max={120}
+            onCommit={(n) => update({ pollBudgetPerMinute: n })}
+          />
+          <Toggle
+            id="set-paused"
+            label="Pause checking"
+            checked={userPaused}
+            onChange={(v) =>
+              run(v ? call(bridge, 'polling:pause', undefined) : call(bridge, 'polling:resume', undefined))
+            }
+          />
+        </section>
+
+        <section class="settings-section" aria-labelledby="s-notify">
+          <h3 id="s-notify">Notifications</h3>
+          <Toggle
+            id="set-notify-done"
+            label="When a task is done"
+            checked={settings.notifyOnDone}
+            onChange={(v) => update({ notifyOnDone: v })}
+          />
+          <Toggle
+            id="set-notify-failed"
+            label="When a task fails"
+            checked={settings.notifyOnFailed}
+            onChange={(v) => update({ notifyOnFailed: v })}
+          />
+          <Toggle
+            id="set-sound"
+            label="Play a sound"
+            checked={settings.notificationSound}
+            onChange={(v) => update({ notificationSound: v })}
+          />
+          <div class="field">
+            <span class="field-label">
+              {notifPaused
+                ? `Paused until ${formatClock(snapshot.notificationsPausedUntil ?? 0)}`
+                : 'Quiet for a while'}
+            </span>
+            {notifPaused ? (
+              <button
+                type="button"
+                class="button button-small"
+                onClick={() => run(call(bridge, 'notifications:resume', undefined))}
+              >
+                Resume now
+              </button>
+            ) : (
+              <button
+                type="button"
+                class="button button-small"
+                onClick={() => run(call(bridge, 'notifications:pause', { minutes: 60 }))}
+              >
+                Pause 1 hour
+              </button>
+            )}
+          </div>
+        </section>
+
+        <section class="settings-section" aria-labelledby="s-downloads">
+          <h3 id="s-downloads">Downloads</h3>
+          <Toggle
+            id="set-auto-download"
+            label="Download results automatically"
+            checked={settings.autoDownload}
+            onChange={(v) => update({ autoDownload: v })}
+          />
+          <div class="field field-folder">
+            <span class="field-label">
+              <span>Folder</span>
+              <span class="hint mono folder-path" title={settings.downloadFolder || 'Downloads/Rodin'}>
+                {settings.downloadFolder || 'Downloads/Rodin (default)'}
+              </span>
+            </span>
+            <div class="button-row">
+              <button
+                type="button"
+                class="button button-small"
+                onClick={() => run(call(bridge, 'settings:choose-download-folder', undefined))}
+              >
+                Choose…
+              </button>
+              {settings.downloadFolder && (
+                <button type="button" class="button button-small" onClick={() => update({ downloadFolder: '' })}>
+                  Default
+                </button>
+              )}
+            </div>
+          </div>
+        </section>
+
+        <section class="settings-section" aria-labelledby="s-general">
+          <h3 id="s-general">General</h3>
+          <Toggle
+            id="set-login"
+            label="Open at login"
+            checked={settings.launchAtLogin}
+            onChange={(v) => update({ launchAtLogin: v })}
+          />
+          <Toggle
+            id="set-watch-clipboard"
+            label="Watch the clipboard"
+            hint="Offer to add copied generation responses"
+            checked={settings.watchClipboard}
+            onChange={(v) => update({ watchClipboard: v })}
+          />
+          <TextField
+            id="set-shortcut-toggle"
+            label="Show/hide shortcut"
+            value={settings.shortcutToggleWindow}
+            onCommit={(v) => update({ shortcutToggleWindow: v })}
+          />
+          <TextField
+            id="set-shortcut-add"
+            label="Add-from-clipboard shortcut"
+            value={settings.shortcutAddFromClipboard}
+            onCommit={(v) => update({ shortcutAddFromClipboard: v })}
+          />
+          <NumberField
+            id="set-history"
+            label="Finished tasks to keep"
+            hint="Older ones are forgotten (10–5000)"
+            value={settings.historySize}
+            min={10}
+            max={5000}
+            onCommit={(n) => update({ historySize: n })}
+          />
+          <fieldset class="field field-theme">
+            <legend class="field-label">Theme</legend>
+            <div class="segmented">
+              {(Object.keys(THEME_LABELS) as Settings['theme'][]).map((theme) => (
+                <label key={theme} class={settings.theme === theme ? 'segment selected' : 'segment'}>
+                  <input
+                    type="radio"
+                    name="theme"
+                    value={theme}
+                    checked={settings.theme === theme}
+                    onChange={() => update({ theme })}
+                  />
+                  <span>{THEME_LABELS[theme]}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        </section>
+      </div>
+    </div>
+  );
+}
