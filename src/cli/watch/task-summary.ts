@@ -1,0 +1,80 @@
+// Plain facts about a task for every CLI output (live view, log lines, JSON): progress, queue, words, times.
+import { defaultLabel, type Task, type TaskState } from '../../core/tasks/task';
+
+export const STATE_WORD: Record<TaskState, string> = {
+  waiting: 'Waiting',
+  generating: 'Generating',
+  done: 'Done',
+  failed: 'Failed',
+  canceled: 'Canceled',
+};
+
+export function jobsDone(task: Pick<Task, 'jobs'>): number {
+  return task.jobs.filter((j) => j.status === 'Done').length;
+}
+
+/** The smallest queue_length among waiting jobs, when the API told us one. */
+export function queuePosition(task: Pick<Task, 'jobs'>): number | undefined {
+  const lengths = task.jobs
+    .filter((j) => j.status === 'Waiting' && typeof j.queueLength === 'number')
+    .map((j) => j.queueLength as number);
+  return lengths.length > 0 ? Math.min(...lengths) : undefined;
+}
+
+/** Job statuses the API sent that we do not know: shown verbatim so nobody is left guessing. */
+export function unknownStatuses(task: Pick<Task, 'jobs'>): string[] {
+  const known = new Set(['Waiting', 'Generating', 'Done', 'Failed', 'Canceled']);
+  return [...new Set(task.jobs.map((j) => j.status).filter((s) => !known.has(s)))];
+}
+
+/** "1/4 jobs", "queue #3", "status Paused" — what a person wants to know about progress, in one short phrase. */
+export function progressText(task: Task): string {
+  const parts: string[] = [];
+  if (task.jobs.length > 0) parts.push(`${jobsDone(task)}/${task.jobs.length} jobs`);
+  const queue = queuePosition(task);
+  if (task.state === 'waiting' && queue !== undefined) parts.push(`queue #${queue}`);
+  const unknown = unknownStatuses(task);
+  if (unknown.length > 0) parts.push(`status ${unknown.join(', ')}`);
+  if (task.jobs.length === 0 && task.lastPolledAt === undefined) parts.push('first check soon');
+  return parts.join(' · ');
+}
+
+/** Time since we started watching, frozen at the finish; undefined for tasks already finished when added. */
+export function elapsedMs(task: Task, now: number): number | undefined {
+  if (task.finishedWhenAdded) return undefined;
+  const start = task.submittedAt ?? task.addedAt;
+  return Math.max(0, (task.finishedAt ?? now) - start);
+}
+
+/** 7s, 3m 05s, 1h 02m. */
+export function formatDuration(ms: number): string {
+  const total = Math.floor(ms / 1_000);
+  const h = Math.floor(total / 3_600);
+  const m = Math.floor((total % 3_600) / 60);
+  const s = total % 60;
+  if (h > 0) return `${h}h ${String(m).padStart(2, '0')}m`;
+  if (m > 0) return `${m}m ${String(s).padStart(2, '0')}s`;
+  return `${s}s`;
+}
+
+export function formatClockTime(epochMs: number): string {
+  const d = new Date(epochMs);
+  return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+}
+
+/** Whether the label is only the one we made up, so a folder name should use the task UUID instead. */
+export function hasOwnLabel(task: Task): boolean {
+  return task.label !== defaultLabel(task);
+}
+
+/** Changes worth telling someone about: state, job statuses, queue position, the last error. */
+export function visibleSignature(task: Task): string {
+  return JSON.stringify([
+    task.state,
+    task.label,
+    task.jobs.map((j) => [j.status, j.queueLength]),
+    task.lastError?.code,
+    task.lastError?.message,
+    task.download?.status,
+  ]);
+}
