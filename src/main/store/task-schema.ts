@@ -46,7 +46,7 @@ export function parseStoredTasks(value: unknown): { tasks: Task[]; invalid: numb
   let invalid = 0;
   for (const entry of value) {
     const parsed = storedTaskSchema.safeParse(entry);
-    if (parsed.success) tasks.push(parsed.data as Task);
+    if (parsed.success) tasks.push(parsed.data);
     else invalid += 1;
   }
   return { tasks, invalid };
