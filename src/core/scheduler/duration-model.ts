@@ -1,0 +1,116 @@
+// Learns how long generation takes (per tier) and how fast a queue moves, from tasks we watched to the end.
+
+/** Typical generation times from the Rodin docs (rodin-api.md); only a starting point until we have our own. */
+export const TYPICAL_GENERATION_MS: Readonly<Record<string, number>> = {
+  Sketch: 20_000,
+  Regular: 70_000,
+  Detail: 80_000,
+  Smooth: 80_000,
+  'Gen-2': 90_000,
+};
+
+/** Number of points a distribution is summarised to: enough for the policy, cheap to evaluate. */
+export const QUANTILE_POINTS = 25;
+/** Learned samples outweigh the prior completely once a tier has this many. */
+const PRIOR_WEIGHT = 6;
+const MAX_SAMPLES = 80;
+const PRIOR_FACTORS = [0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1, 1.05, 1.1, 1.2, 1.3, 1.45, 1.6];
+/** Seconds per queue position: a guess until queues have been observed. */
+const PRIOR_QUEUE_MS_PER_POSITION = [4_000, 6_000, 8_000, 10_000, 12_000, 15_000, 20_000];
+const ALL = '*';
+
+export interface DurationModel {
+  /** A finished task's generation time (first Generating → Done), with its tier when known. */
+  recordGeneration(tier: string | undefined, ms: number): void;
+  /** How long one queue position took to clear, observed on a task that left the queue. */
+  recordQueuePosition(ms: number): void;
+  /** Ascending quantile points of the generation time for this tier (all tiers when unknown). */
+  generationQuantiles(tier?: string): readonly number[];
+  queueQuantiles(): readonly number[];
+  sampleCount(tier?: string): number;
+}
+
+export function createDurationModel(): DurationModel {
+  const samples = new Map<string, number[]>();
+  const queueSamples: number[] = [];
+  const cache = new Map<string, readonly number[]>();
+  let queueCache: readonly number[] | undefined;
+
+  const push = (list: number[], ms: number) => {
+    list.push(ms);
+    if (list.length > MAX_SAMPLES) list.shift();
+  };
+
+  return {
+    recordGeneration(tier, ms) {
+      if (!Number.isFinite(ms) || ms <= 0) return;
+      for (const key of tier ? [tier, ALL] : [ALL]) {
+        const list = samples.get(key) ?? [];
+        push(list, ms);
+        samples.set(key, list);
+        cache.delete(key);
+      }
+    },
+    recordQueuePosition(ms) {
+      if (!Number.isFinite(ms) || ms <= 0) return;
+      push(queueSamples, ms);
+      queueCache = undefined;
+    },
+    generationQuantiles(tier) {
+      const key = tier && samples.has(tier) ? tier : tier && TYPICAL_GENERATION_MS[tier] ? tier : ALL;
+      let points = cache.get(key);
+      if (!points) {
+        points = blend(samples.get(key) ?? [], priorFor(key));
+        cache.set(key, points);
+      }
+      return points;
+    },
+    queueQuantiles() {
+      queueCache ??= blend(queueSamples, PRIOR_QUEUE_MS_PER_POSITION);
+      return queueCache;
+    },
+    sampleCount: (tier) => samples.get(tier ?? ALL)?.length ?? 0,
+  };
+}
+
+function priorFor(key: string): number[] {
+  const typical = TYPICAL_GENERATION_MS[key];
+  const bases = typical ? [typical] : Object.values(TYPICAL_GENERATION_MS);
+  return bases.flatMap((base) => PRIOR_FACTORS.map((f) => base * f));
+}
+
+/** Quantile points of learned samples mixed with the prior, the prior fading out as samples accumulate. */
+function blend(learned: readonly number[], prior: readonly number[]): readonly number[] {
+  const priorWeight = Math.max(0, PRIOR_WEIGHT - learned.length) / PRIOR_WEIGHT;
+  const weighted: { value: number; weight: number }[] = [
+    ...learned.map((value) => ({ value, weight: 1 / Math.max(1, learned.length) })),
+    ...prior.map((value) => ({ value, weight: priorWeight / prior.length })),
+  ];
+  if (learned.length > 0) {
+    const learnedShare = 1 - priorWeight;
+    for (const w of weighted.slice(0, learned.length)) w.weight *= learnedShare;
+  }
+  return weightedQuantiles(weighted, QUANTILE_POINTS);
+}
+
+/** `count` points at evenly spaced probabilities from 0 to 1 (the first is the minimum, the last the maximum). */
+export function weightedQuantiles(values: { value: number; weight: number }[], count: number): readonly number[] {
+  const sorted = values.filter((v) => v.weight > 0).sort((a, b) => a.value - b.value);
+  if (sorted.length === 0) return [];
+  const total = sorted.reduce((sum, v) => sum + v.weight, 0);
+  const points: number[] = [];
+  for (let k = 0; k < count; k++) {
+    const target = (k / (count - 1)) * total;
+    let acc = 0;
+    let value = sorted[sorted.length - 1]!.value;
+    for (const v of sorted) {
+      acc += v.weight;
+      if (acc >= target - 1e-9) {
+        value = v.value;
+        break;
+      }
+    }
+    points.push(value);
+  }
+  return Object.freeze(points);
+}

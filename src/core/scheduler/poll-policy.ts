@@ -1,0 +1,178 @@
+// Pure: when should a task be asked about next? Rarely while a finish is unlikely, every few seconds when it is likely.
+import type { Task } from '../tasks/task';
+import { isFinished } from '../tasks/task';
+
+/** Never two status calls for one subscription key closer than this, whatever the settings. */
+export const MIN_POLL_GAP_MS = 2_000;
+/** Long-running tasks stay watched, but no less often than this. */
+export const MAX_POLL_GAP_MS = 5 * 60_000;
+
+export interface PollTuning {
+  /** Gap between polls while a finish is likely; it bounds the detection latency for most tasks. */
+  denseGapMs: number;
+  /** Chance of a finish we accept inside one longer (sparse) gap. */
+  sparseRisk: number;
+  /** In a queue, ask again after this fraction of the remaining wait... */
+  queueCheckFraction: number;
+  /** ...taken at this quantile (low: ask before the queue could plausibly be through), to see generation start. */
+  queueCheckQuantile: number;
+  /** First check of a task we just submitted ourselves (it cannot be done yet). */
+  firstCheckNewMs: number;
+  /** Overdue tasks (beyond everything the model expects): gap grows by this fraction of the overrun. */
+  overdueGrowth: number;
+  /**
+   * 1: judge a gap's risk given that the task has not finished yet; 0: as a share of all the task's finishes, which
+   * spends the latency budget where it saves the most calls (the wide, unlikely tails).
+   */
+  conditioning: number;
+}
+
+export const DEFAULT_POLL_TUNING: PollTuning = {
+  denseGapMs: 5_000,
+  sparseRisk: 0.05,
+  queueCheckFraction: 1,
+  queueCheckQuantile: 0.5,
+  firstCheckNewMs: 5_000,
+  overdueGrowth: 0.25,
+  conditioning: 1,
+};
+
+export interface PollPolicyInput {
+  now: number;
+  task: Pick<Task, 'state' | 'jobs' | 'addedAt' | 'submittedAt' | 'tier' | 'generatingSince' | 'lastPolledAt'>;
+  /** Last time we saw the task not yet generating: generation started after this. */
+  lastSeenWaitingAt?: number;
+  /** Ascending quantile points of the generation time (ms) for this task's tier. */
+  generationQuantiles: readonly number[];
+  /** Ascending quantile points of the time one queue position takes to clear (ms). */
+  queueQuantiles: readonly number[];
+  tuning?: Partial<PollTuning>;
+}
+
+/** Milliseconds from `now` until the next status call; Infinity for finished tasks. */
+export function nextPollDelay(input: PollPolicyInput): number {
+  const tuning = { ...DEFAULT_POLL_TUNING, ...input.tuning };
+  const { task, now } = input;
+  if (isFinished(task.state)) return Infinity;
+  if (task.lastPolledAt === undefined) {
+    // Ours and just submitted: it cannot be done yet. Pasted: it may be old, and possibly done, so look now.
+    const fresh = task.submittedAt !== undefined || task.tier !== undefined;
+    const due = fresh ? task.addedAt + tuning.firstCheckNewMs : task.addedAt;
+    return Math.min(MAX_POLL_GAP_MS, Math.max(0, due - now));
+  }
+  const gen = input.generationQuantiles.length > 0 ? input.generationQuantiles : [60_000];
+  const queue = input.queueQuantiles.length > 0 ? input.queueQuantiles : [10_000];
+
+  if (task.state === 'generating' && task.generatingSince !== undefined) {
+    const seenAt = task.generatingSince;
+    // Generation began between the last "not yet" and the first "generating"; for a task first seen generating
+    // we do not know, so allow anything up to a long generation before.
+    const notBefore = input.lastSeenWaitingAt ?? task.submittedAt ?? seenAt - gen[gen.length - 1]!;
+    const startLo = Math.min(seenAt, notBefore);
+    const cdf = (t: number) => generatingCdf(t, startLo, seenAt, gen);
+    return gapFromCdf(cdf, now, tuning, startLo, gen[gen.length - 1]!);
+  }
+
+  // Waiting (or an unknown status): finish = remaining queue + a whole generation.
+  const position = queuePosition(task.jobs);
+  const queueRemaining = queue.map((perPosition) => perPosition * (position ?? 1.5));
+  const cdf = (t: number) => waitingCdf(t - now, queueRemaining, gen);
+  const gap = gapFromCdf(cdf, now, tuning, now, gen[gen.length - 1]! + queueRemaining[queueRemaining.length - 1]!);
+  // Seeing generation start early narrows the finish window far more than one call costs.
+  const catchStart = Math.max(
+    tuning.denseGapMs,
+    tuning.queueCheckFraction * quantileOf(queueRemaining, tuning.queueCheckQuantile),
+  );
+  return clampGap(Math.min(gap, catchStart));
+}
+
+/** The smallest queue_length among waiting jobs, if the API gave one. */
+export function queuePosition(jobs: readonly { status: string; queueLength?: number }[]): number | undefined {
+  const lengths = jobs
+    .filter((j) => j.status === 'Waiting' && typeof j.queueLength === 'number' && Number.isFinite(j.queueLength))
+    .map((j) => Math.max(0, j.queueLength!));
+  return lengths.length > 0 ? Math.min(...lengths) : undefined;
+}
+
+/**
+ * The longest gap whose chance of holding the finish (given no finish yet) stays under `sparseRisk`,
+ * but never shorter than the dense gap: polling faster than that buys latency nobody asked for.
+ */
+function gapFromCdf(
+  cdf: (t: number) => number,
+  now: number,
+  tuning: PollTuning,
+  overdueFrom: number,
+  longest: number,
+): number {
+  const before = cdf(now);
+  const remaining = 1 - before;
+  if (remaining < 1e-3) {
+    // Past anything the model expected: keep watching, less and less often.
+    const overrun = Math.max(0, now - (overdueFrom + longest));
+    return clampGap(tuning.denseGapMs + overrun * tuning.overdueGrowth);
+  }
+  const scale = remaining ** tuning.conditioning;
+  const risk = (gap: number) => (cdf(now + gap) - before) / scale;
+  if (risk(tuning.denseGapMs) > tuning.sparseRisk) return clampGap(tuning.denseGapMs);
+  let lo = tuning.denseGapMs;
+  let hi = MAX_POLL_GAP_MS;
+  if (risk(hi) <= tuning.sparseRisk) return clampGap(hi);
+  for (let i = 0; i < 24 && hi - lo > 250; i++) {
+    const mid = (lo + hi) / 2;
+    if (risk(mid) <= tuning.sparseRisk) lo = mid;
+    else hi = mid;
+  }
+  return clampGap(lo);
+}
+
+/** P(finish ≤ t) when generation started uniformly in [startLo, startHi] and lasts as the quantiles say. */
+function generatingCdf(t: number, startLo: number, startHi: number, gen: readonly number[]): number {
+  const steps = startHi - startLo < 1_000 ? 1 : 8;
+  let sum = 0;
+  for (let i = 0; i < steps; i++) {
+    const start = steps === 1 ? startHi : startLo + ((i + 0.5) / steps) * (startHi - startLo);
+    sum += quantileCdf(gen, t - start);
+  }
+  return sum / steps;
+}
+
+/** P(queue wait + generation ≤ x), the queue wait given by its own quantile points. */
+function waitingCdf(x: number, queueRemaining: readonly number[], gen: readonly number[]): number {
+  let sum = 0;
+  for (const q of queueRemaining) sum += quantileCdf(gen, x - q);
+  return sum / queueRemaining.length;
+}
+
+/** The CDF of a distribution given by ascending quantile points at evenly spaced probabilities, interpolated. */
+export function quantileCdf(points: readonly number[], x: number): number {
+  const n = points.length;
+  if (n === 0) return 0;
+  if (x < points[0]!) return 0;
+  if (x >= points[n - 1]!) return 1;
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (points[mid]! <= x) lo = mid;
+    else hi = mid;
+  }
+  const a = points[lo]!;
+  const b = points[hi]!;
+  const within = b > a ? (x - a) / (b - a) : 1;
+  return (lo + within) / (n - 1);
+}
+
+/** The value at probability `p` of ascending quantile points. */
+function quantileOf(points: readonly number[], p: number): number {
+  if (points.length === 0) return 0;
+  const at = Math.min(1, Math.max(0, p)) * (points.length - 1);
+  const i = Math.floor(at);
+  const a = points[i]!;
+  const b = points[Math.min(points.length - 1, i + 1)]!;
+  return a + (b - a) * (at - i);
+}
+
+function clampGap(ms: number): number {
+  return Math.min(MAX_POLL_GAP_MS, Math.max(MIN_POLL_GAP_MS, ms));
+}
