@@ -28,8 +28,8 @@ export interface PollTuning {
 }
 
 export const DEFAULT_POLL_TUNING: PollTuning = {
-  denseGapMs: 5_000,
-  sparseRisk: 0.05,
+  denseGapMs: 5_500,
+  sparseRisk: 0.03,
   queueCheckFraction: 1,
   queueCheckQuantile: 0.5,
   firstCheckNewMs: 5_000,

@@ -9,7 +9,7 @@ import type { TaskTracker } from '../tasks/task-tracker';
 import { backoffDelay } from './backoff';
 import { createDurationModel } from './duration-model';
 import type { DurationModel } from './duration-model';
-import { MIN_POLL_GAP_MS, nextPollDelay, queuePosition } from './poll-policy';
+import { DEFAULT_POLL_TUNING, MIN_POLL_GAP_MS, nextPollDelay, queuePosition } from './poll-policy';
 import type { PollTuning } from './poll-policy';
 import { createRequestBudget, DEFAULT_BUDGET_PER_MINUTE } from './request-budget';
 
@@ -80,6 +80,8 @@ interface Watch {
   firstQueued?: { at: number; queueLength: number };
   /** Last call that found the task not finished: bounds when it finished. */
   lastUnfinishedAt?: number;
+  /** The policy chose its shortest gap: a finish is likely now. */
+  urgent?: boolean;
   /** Ready but held back by the global budget since then. */
   heldSince?: number;
 }
@@ -88,6 +90,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const { clock, client, tracker } = options;
   const random = options.random ?? Math.random;
   const model = options.durationModel ?? createDurationModel();
+  const denseGapMs = options.tuning?.denseGapMs ?? DEFAULT_POLL_TUNING.denseGapMs;
   const budget = createRequestBudget(options.budgetPerMinute ?? DEFAULT_BUDGET_PER_MINUTE);
   const watches = new Map<string, Watch>();
   const pausedBy = new Set<PausedBy>();
@@ -184,7 +187,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       clearProblem('throttled');
       budget.spaceOut(Math.max(1_000, 60_000 / budget.limit()), now + RECOVERY_MS);
     }
-    const idle = [...watches.values()].filter((w) => !w.inFlight).sort((a, b) => readyAt(a) - readyAt(b));
+    // When the budget cannot serve everyone who is ready, tasks that are likely finishing go first.
+    const rank = (w: Watch) => (readyAt(w) <= now ? (w.urgent ? 0 : 1) : 2);
+    const idle = [...watches.values()]
+      .filter((w) => !w.inFlight)
+      .sort((a, b) => rank(a) - rank(b) || readyAt(a) - readyAt(b));
     let wakeAt: number | undefined;
     for (const w of idle) {
       const ready = readyAt(w);
@@ -233,7 +240,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
             if (queueLength !== undefined && queueLength >= 1) w.firstQueued ??= { at: now, queueLength };
           }
           const at = clock.now();
-          w.dueAt = at + policyDelay(task, w, at);
+          const delay = policyDelay(task, w, at);
+          w.urgent = task.state === 'generating' && delay <= denseGapMs;
+          w.dueAt = at + delay;
         }
         pump();
       },

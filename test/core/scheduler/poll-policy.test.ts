@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { backoffDelay } from '../../../src/core/scheduler/backoff';
+import { createDurationModel } from '../../../src/core/scheduler/duration-model';
+import { MAX_POLL_GAP_MS, MIN_POLL_GAP_MS, nextPollDelay, quantileCdf } from '../../../src/core/scheduler/poll-policy';
+import type { PollPolicyInput } from '../../../src/core/scheduler/poll-policy';
+import { createRequestBudget } from '../../../src/core/scheduler/request-budget';
+
+const T0 = 1_000_000;
+const model = createDurationModel();
+
+function input(task: Partial<PollPolicyInput['task']>, extra: Partial<PollPolicyInput> = {}): PollPolicyInput {
+  return {
+    now: T0,
+    task: { state: 'waiting', jobs: [], addedAt: T0, ...task },
+    generationQuantiles: model.generationQuantiles(task.tier),
+    queueQuantiles: model.queueQuantiles(),
+    ...extra,
+  };
+}
+
+const waiting = (queueLength?: number) => [{ uuid: 'j', status: 'Waiting', ...(queueLength ? { queueLength } : {}) }];
+const generatingJobs = [{ uuid: 'j', status: 'Generating' }];
+
+describe('poll policy', () => {
+  it('never polls a finished task', () => {
+    expect(nextPollDelay(input({ state: 'done', lastPolledAt: T0 }))).toBe(Infinity);
+    expect(nextPollDelay(input({ state: 'canceled', lastPolledAt: T0 }))).toBe(Infinity);
+  });
+
+  it('looks at a pasted task at once but gives a task we just submitted 5 s', () => {
+    expect(nextPollDelay(input({}))).toBe(0);
+    expect(nextPollDelay(input({ tier: 'Regular' }))).toBe(5_000);
+  });
+
+  it('waits longer for a long queue than for a short one', () => {
+    const long = nextPollDelay(input({ jobs: waiting(12), lastPolledAt: T0 }));
+    const short = nextPollDelay(input({ jobs: waiting(1), lastPolledAt: T0 }));
+    expect(long).toBeGreaterThan(short * 3);
+    expect(short).toBeGreaterThanOrEqual(MIN_POLL_GAP_MS);
+  });
+
+  it('stays away early in a generation and polls every few seconds when the finish is likely', () => {
+    const task = {
+      state: 'generating' as const,
+      jobs: generatingJobs,
+      tier: 'Regular',
+      generatingSince: T0,
+      lastPolledAt: T0,
+    };
+    const early = nextPollDelay(input(task, { lastSeenWaitingAt: T0 - 3_000 }));
+    expect(early).toBeGreaterThan(20_000);
+    const late = nextPollDelay(
+      input({ ...task, lastPolledAt: T0 + 70_000 }, { now: T0 + 70_000, lastSeenWaitingAt: T0 - 3_000 }),
+    );
+    expect(late).toBeLessThanOrEqual(6_000);
+    expect(late).toBeGreaterThanOrEqual(MIN_POLL_GAP_MS);
+  });
+
+  it('expects a Sketch to finish sooner than a Gen-2 task', () => {
+    const base = { state: 'generating' as const, jobs: generatingJobs, generatingSince: T0, lastPolledAt: T0 };
+    const sketch = nextPollDelay(input({ ...base, tier: 'Sketch' }, { lastSeenWaitingAt: T0 - 2_000 }));
+    const gen2 = nextPollDelay(input({ ...base, tier: 'Gen-2' }, { lastSeenWaitingAt: T0 - 2_000 }));
+    expect(sketch).toBeLessThan(gen2);
+  });
+
+  it('keeps watching a task far past any expected duration, never more than 5 minutes apart', () => {
+    const base = { state: 'generating' as const, jobs: generatingJobs, tier: 'Sketch', generatingSince: T0 };
+    let previous = 0;
+    for (const hours of [0.1, 1, 5, 48]) {
+      const now = T0 + hours * 3600_000;
+      const delay = nextPollDelay(input({ ...base, lastPolledAt: now }, { now, lastSeenWaitingAt: T0 - 2_000 }));
+      expect(delay).toBeLessThanOrEqual(MAX_POLL_GAP_MS);
+      expect(delay).toBeGreaterThanOrEqual(previous);
+      previous = delay;
+    }
+    expect(previous).toBe(MAX_POLL_GAP_MS);
+  });
+
+  it('uses what was learned: a tier that turned out fast is polled sooner', () => {
+    const learned = createDurationModel();
+    for (let i = 0; i < 20; i++) learned.recordGeneration('Regular', 30_000 + i * 100);
+    const task = {
+      state: 'generating' as const,
+      jobs: generatingJobs,
+      tier: 'Regular',
+      generatingSince: T0,
+      lastPolledAt: T0,
+    };
+    const prior = nextPollDelay(input(task, { lastSeenWaitingAt: T0 - 2_000 }));
+    const fast = nextPollDelay({
+      ...input(task, { lastSeenWaitingAt: T0 - 2_000 }),
+      generationQuantiles: learned.generationQuantiles('Regular'),
+    });
+    expect(fast).toBeLessThan(prior);
+  });
+});
+
+describe('duration model', () => {
+  it('starts from the documented typical durations and moves to what it observes', () => {
+    const m = createDurationModel();
+    const median = (q: readonly number[]) => q[Math.floor(q.length / 2)]!;
+    expect(median(m.generationQuantiles('Sketch'))).toBeCloseTo(20_000, -3);
+    for (let i = 0; i < 30; i++) m.recordGeneration('Sketch', 40_000);
+    expect(median(m.generationQuantiles('Sketch'))).toBe(40_000);
+    expect(m.sampleCount('Sketch')).toBe(30);
+    expect(m.sampleCount()).toBe(30);
+  });
+
+  it('gives ascending quantiles that quantileCdf inverts', () => {
+    const q = createDurationModel().generationQuantiles();
+    expect([...q].sort((a, b) => a - b)).toEqual([...q]);
+    expect(quantileCdf(q, q[0]! - 1)).toBe(0);
+    expect(quantileCdf(q, q.at(-1)!)).toBe(1);
+    expect(quantileCdf(q, q[12]!)).toBeCloseTo(0.5, 1);
+  });
+});
+
+describe('backoff', () => {
+  it('grows from 5 s to at most 5 minutes, with jitter', () => {
+    const delays = [1, 2, 3, 4, 5, 6, 7, 8, 20].map((n) => backoffDelay(n, () => 0.5));
+    expect(delays[0]).toBe(5_000);
+    for (let i = 1; i < delays.length; i++) expect(delays[i]).toBeGreaterThanOrEqual(delays[i - 1]!);
+    expect(delays.at(-1)).toBe(300_000);
+    expect(backoffDelay(3, () => 0)).not.toBe(backoffDelay(3, () => 0.99));
+    for (const r of [0, 0.5, 0.999]) {
+      for (let n = 1; n < 30; n++) {
+        expect(backoffDelay(n, () => r)).toBeGreaterThanOrEqual(5_000);
+        expect(backoffDelay(n, () => r)).toBeLessThanOrEqual(300_000);
+      }
+    }
+  });
+});
+
+describe('request budget', () => {
+  it('allows N calls in any sliding minute and tells when the next one may start', () => {
+    const budget = createRequestBudget(3);
+    for (const at of [0, 1_000, 2_000]) {
+      expect(budget.nextAllowedAt(at)).toBe(at);
+      budget.record(at);
+    }
+    expect(budget.nextAllowedAt(3_000)).toBe(60_000);
+    expect(budget.nextAllowedAt(60_000)).toBe(60_000);
+  });
+
+  it('spaces calls out for a while when asked, then lets them run freely again', () => {
+    const budget = createRequestBudget(60);
+    budget.spaceOut(1_000, 10_000);
+    budget.record(0);
+    expect(budget.nextAllowedAt(100)).toBe(1_000);
+    budget.record(10_500);
+    expect(budget.nextAllowedAt(10_600)).toBe(10_600);
+  });
+});
