@@ -77,10 +77,13 @@ describe('registerIpcHandlers', () => {
 
   it('turns a thrown error into an error result rather than a crash', async () => {
     const { call } = setup();
-    expect(await call('tasks:rename', PAGE, { id: 'x', label: '' })).toEqual({
-      ok: false,
-      error: { code: 'USAGE', message: expect.stringContaining('label') },
-    });
+    const result = (await call('tasks:rename', PAGE, { id: 'x', label: '' })) as {
+      ok: boolean;
+      error?: { code: string; message: string };
+    };
+    expect(result.ok).toBe(false);
+    expect(result.error?.code).toBe('USAGE');
+    expect(result.error?.message).toContain('label');
   });
 
   it('removes every handler when unregistered', () => {
