@@ -32,7 +32,7 @@ describe('window options', () => {
 });
 
 describe('openExternal allowlist', () => {
-  it.each(['https://hyper3d.ai/', 'https://developer.hyper3d.ai/docs', 'https://github.com/some/repo'])(
+  it.each(['https://hyper3d.ai/', 'https://developer.hyper3d.ai/docs', 'https://www.hyper3d.ai/pricing'])(
     'lets %s through',
     (url) => expect(isAllowedExternalUrl(url)).toBe(true),
   );
@@ -46,6 +46,7 @@ describe('openExternal allowlist', () => {
     'javascript:alert(1)',
     'not a url',
     'https://hyper3d.ai.evil.example/',
+    'https://hyper3d.ai:8443/',
   ])('refuses %s', (url) => expect(isAllowedExternalUrl(url)).toBe(false));
 });
 
