@@ -1,0 +1,58 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createPreviewRegistry, servePreview } from '../../../src/main/window/preview-protocol';
+
+let root: string;
+let taskFolder: string;
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'rodin-preview-'));
+  taskFolder = join(root, 'Chair');
+  mkdirSync(taskFolder);
+  writeFileSync(join(taskFolder, 'preview.webp'), 'RIFFwebp');
+  writeFileSync(join(root, 'secret.txt'), 'do not serve');
+});
+afterEach(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('rodin-preview protocol', () => {
+  it('serves the registered preview of a task with an image content type', async () => {
+    const registry = createPreviewRegistry();
+    const url = registry.urlFor('abc123', join(taskFolder, 'preview.webp'));
+    expect(url).toBe('rodin-preview://task/abc123/preview.webp');
+    const response = await servePreview(registry, url ?? '');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/webp');
+    expect(await response.text()).toBe('RIFFwebp');
+  });
+
+  it.each([
+    'rodin-preview://task/abc123/..%2F..%2Fsecret.txt',
+    'rodin-preview://task/abc123/../secret.txt',
+    'rodin-preview://task/other/preview.webp',
+    'rodin-preview://task/abc123/model.glb',
+    'rodin-preview://elsewhere/abc123/preview.webp',
+    'file:///etc/passwd',
+  ])('answers 404 for %s', async (url) => {
+    const registry = createPreviewRegistry();
+    registry.urlFor('abc123', join(taskFolder, 'preview.webp'));
+    expect((await servePreview(registry, url)).status).toBe(404);
+  });
+
+  it('refuses to register anything but an image, or a relative path', () => {
+    const registry = createPreviewRegistry();
+    expect(registry.urlFor('abc123', join(taskFolder, 'model.glb'))).toBeUndefined();
+    expect(registry.urlFor('abc123', 'preview.webp')).toBeUndefined();
+    expect(registry.urlFor('../x', join(taskFolder, 'preview.webp'))).toBeUndefined();
+  });
+
+  it('does not follow a preview that is a link to a file outside the task folder', async () => {
+    const linked = join(taskFolder, 'linked.png');
+    symlinkSync(join(root, 'secret.txt'), linked);
+    const registry = createPreviewRegistry();
+    const url = registry.urlFor('abc123', linked) ?? '';
+    expect((await servePreview(registry, url)).status).toBe(404);
+  });
+});
