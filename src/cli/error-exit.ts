@@ -2,7 +2,13 @@
 import { describeError } from '../core/rodin/describe-error';
 import { RodinError } from '../core/rodin/errors';
 import { KeychainUnavailableError } from '../core/secrets/keytar-key-store';
+import { DownloadError } from '../core/download/download-error';
 import { CliError, EXIT, usageError } from './exit-codes';
+
+/** describeError, except that downloader errors already carry a sentence written for people. */
+export function describeFailure(error: unknown): string {
+  return error instanceof DownloadError ? error.message : describeError(error);
+}
 
 export function toCliError(error: unknown): CliError {
   if (error instanceof CliError) return error;
@@ -28,6 +34,6 @@ export function toCliError(error: unknown): CliError {
         return new CliError(message, EXIT.taskFailed);
     }
   }
-  // Downloader errors and anything unexpected: describeError knows how to say them without secrets or markup.
-  return new CliError(describeError(error), EXIT.taskFailed);
+  // Downloader errors and anything unexpected: said without secrets or markup.
+  return new CliError(describeFailure(error), EXIT.taskFailed);
 }

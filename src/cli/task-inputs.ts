@@ -24,7 +24,7 @@ export async function collectTaskInputs(sources: TaskInputSources): Promise<Task
     const { tasks, rejected } = parseTaskInput(text);
     if (tasks.length === 0) {
       const why = rejected.length > 0 ? rejected.join('; ') : 'no subscription key or generation response found';
-      throw usageError(`${name} holds no Rodin task: ${why.replace(/\.$/, '')}.`);
+      throw usageError(`${name} holds no Rodin task — ${why.charAt(0).toLowerCase()}${why.slice(1)}`);
     }
     found.push(...tasks);
   }
@@ -44,7 +44,9 @@ async function readInput(input: string, index: number, stdin: NodeJS.ReadableStr
   const looksLikePath = /[\\/]|\.json$/i.test(input) && !input.trim().startsWith('{');
   const name = looksLikePath
     ? `Argument ${index + 1} (no such file: "${input}"; not a subscription key either)`
-    : `Argument ${index + 1} ("${keyHint(input)}")`;
+    : keyHint(input) === '…'
+      ? `Argument ${index + 1}`
+      : `Argument ${index + 1} ("${keyHint(input)}")`;
   return { text: input, name };
 }
 

@@ -145,7 +145,10 @@ function footer(model: LiveViewModel): Segment[] {
   } else if (status.inFlight > 0) {
     parts.push(['Checking…', 'dim']);
   } else if (status.nextCheckAt !== undefined) {
-    parts.push([`Next check in ${formatDuration(Math.max(0, status.nextCheckAt - now) + 999)}`, 'dim']);
+    parts.push([
+      `Next check in ${formatDuration(Math.ceil(Math.max(0, status.nextCheckAt - now) / 1000) * 1000)}`,
+      'dim',
+    ]);
   }
   if (model.deadline !== undefined)
     parts.push([`gives up in ${formatDuration(Math.max(0, model.deadline - now))}`, 'dim']);
