@@ -231,7 +231,8 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
     const abort = new AbortController();
     downloads.set(key, abort);
     setDownload(key, { status: 'downloading', folder, receivedBytes: 0 });
-    let lastProgressAt = 0;
+    let lastProgressAt = Number.NEGATIVE_INFINITY;
+    const perFile = new Map<number, { received: number; total: number | undefined }>();
     try {
       const result = await downloadTaskResults({
         client: { downloadList: (uuid, options) => client.downloadList(uuid, options) },
@@ -240,11 +241,20 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
         folder,
         signal: abort.signal,
         onProgress: (progress) => {
+          // The downloader counts per file; the window shows the whole task.
+          perFile.set(progress.fileIndex, { received: progress.receivedBytes, total: progress.totalBytes });
           const now = clock.now();
           if (now - lastProgressAt < PROGRESS_INTERVAL_MS) return;
           lastProgressAt = now;
-          const download: TaskDownload = { status: 'downloading', folder, receivedBytes: progress.receivedBytes };
-          if (progress.totalBytes !== undefined) download.totalBytes = progress.totalBytes;
+          const files = [...perFile.values()];
+          const download: TaskDownload = {
+            status: 'downloading',
+            folder,
+            receivedBytes: files.reduce((sum, f) => sum + f.received, 0),
+          };
+          if (perFile.size === progress.fileCount && files.every((f) => f.total !== undefined)) {
+            download.totalBytes = files.reduce((sum, f) => sum + (f.total ?? 0), 0);
+          }
           setDownload(key, download);
         },
       });

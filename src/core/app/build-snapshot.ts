@@ -37,7 +37,8 @@ const OFFLINE_MESSAGE = 'You are offline; checks resume as soon as the connectio
 
 /** One problem at a time, the one whose fix unblocks the most: no-key > key-rejected > offline > throttled > unreachable > keychain. */
 export function pickProblem(input: SnapshotInput): Problem | undefined {
-  if (!input.key.present) return { kind: 'no-key', message: NO_KEY_MESSAGE };
+  // A keychain that cannot be read usually means no key either: say why, under the banner that offers the fix.
+  if (!input.key.present) return { kind: 'no-key', message: input.keychainProblem ?? NO_KEY_MESSAGE };
   const fromPolling = input.polling.problem;
   if (fromPolling?.kind === 'key-rejected') return { kind: 'key-rejected', message: fromPolling.message };
   if (input.keyRejected) return { kind: 'key-rejected', message: KEY_REJECTED_MESSAGE };

@@ -142,6 +142,8 @@ describe('app controller', () => {
 
     await until(() => h.notifications.length > 0, 'a notification');
     expect(h.finished).toHaveLength(1);
+    // The key is read once and cached, not fetched from the keychain for every request.
+    expect(h.keyStore.reads()).toBe(1);
     expect(h.notifications).toEqual([expect.objectContaining({ taskId: id, sound: true })]);
     expect(h.notifications[0]?.title).toContain('Done');
     expect(h.controller.snapshot().tasks[0]?.unseen).toBe(true);
@@ -161,6 +163,58 @@ describe('app controller', () => {
     await h.invoke('tasks:open-folder', { id });
     expect(h.platform.openedPaths).toHaveLength(1);
     expect(existsSync(h.platform.openedPaths[0]!)).toBe(true);
+  });
+
+  it('records a failed download on the task and succeeds when retried', async () => {
+    const h = await start({ settings: { autoDownload: false } });
+    const { id } = await addSimTask(h);
+    await until(() => only(h).state === 'done', 'task done');
+    sim.setFault({ kind: 'error-in-201', code: 'NO_SUCH_TASK', paths: ['/v2/download'], times: 1 });
+    await h.invoke('tasks:download', { id });
+    await until(() => only(h).download?.status === 'failed', 'download failed');
+    expect(only(h).download?.error).toMatch(/task/i);
+
+    await h.invoke('tasks:download', { id });
+    await until(() => only(h).download?.status === 'done', 'download done');
+    expect(only(h).download?.error).toBeUndefined();
+  });
+
+  it('copies the task UUID and checks a task again on request', async () => {
+    const h = await start();
+    const { id, simTask } = await addSimTask(h);
+    await h.invoke('tasks:copy', { id, what: 'task-uuid' });
+    expect(h.platform.copied).toEqual([simTask.taskUuid]);
+    expect(await h.invoke('tasks:retry-now', { id })).toEqual({ ok: true, value: undefined });
+    await until(() => sim.requests().some((r) => r.path === '/v2/status'), 'a status call');
+    expect(await h.invoke('tasks:retry-now', { id: '0123456789abcdef' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+
+  it('forgets the key on clear and asks for one again', async () => {
+    const h = await start();
+    expect(await h.invoke('key:clear', undefined)).toEqual({ ok: true, value: undefined });
+    expect(await h.keyStore.get()).toBeUndefined();
+    expect(h.controller.snapshot()).toMatchObject({ key: { present: false }, problem: { kind: 'no-key' } });
+    expect(await h.invoke('balance:refresh', undefined)).toMatchObject({ ok: false, error: { code: 'NO_KEY' } });
+  });
+
+  it('says so when the keychain cannot be read, and still starts', async () => {
+    const store = createMemoryStore({ settings: { baseUrl: sim.baseUrl } });
+    const keyStore = createMemoryKeyStore();
+    keyStore.get = () => Promise.reject(new Error('The name org.freedesktop.secrets was not provided'));
+    const controller = await createAppController({
+      clock,
+      fetch,
+      keyStore,
+      store,
+      platform: createRecordingPlatform(),
+    });
+    controllers.push(controller);
+    const problem = controller.snapshot().problem;
+    expect(problem?.kind).toBe('no-key');
+    expect(problem?.message).toMatch(/keychain/i);
   });
 
   it('refuses a wrong key when setting it, and keeps no trace of it', async () => {

@@ -104,6 +104,13 @@ describe('buildSnapshot', () => {
     expect(buildSnapshot(input()).problem).toBeUndefined();
   });
 
+  it('explains a missing key by the keychain failure when there was one', () => {
+    const problem = buildSnapshot(
+      input({ key: { present: false, source: 'none' }, keychainProblem: 'Locked.' }),
+    ).problem;
+    expect(problem).toEqual({ kind: 'no-key', message: 'Locked.' });
+  });
+
   it('reports a notifications pause only while it lasts', () => {
     expect(buildSnapshot(input({ notificationsPausedUntil: NOW + 1 })).notificationsPausedUntil).toBe(NOW + 1);
     expect(buildSnapshot(input({ notificationsPausedUntil: NOW - 1 })).notificationsPausedUntil).toBeUndefined();
