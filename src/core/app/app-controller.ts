@@ -169,7 +169,9 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
     persistSoon();
     changed();
   });
-  tracker.on('changed', () => {
+  tracker.on('changed', (task, previous) => {
+    // A status answer proves the key works, whatever a lone balance call said earlier.
+    if (task.lastPolledAt !== previous.lastPolledAt) keyRejected = false;
     persistSoon();
     changed();
   });

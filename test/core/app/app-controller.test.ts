@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppController } from '../../../src/core/app/app-controller';
 import { wrapHandlers } from '../../../src/core/app/ipc-result';
+import { createSimDemo } from '../../../src/core/app/sim-demo';
 import {
   createMemoryKeyStore,
   createMemoryStore,
@@ -399,6 +400,29 @@ describe('app controller', () => {
     expect(await h.keyStore.get()).toBeUndefined();
     await addSimTask(h);
     await until(() => only(h).state === 'done', 'demo task done');
+  });
+
+  it('shows the demo scenario tasks live and never persists them', async () => {
+    const demo = createSimDemo({ now: () => clock.now() });
+    try {
+      const store = createMemoryStore({ settings: { autoDownload: false } });
+      const controller = await createAppController({
+        clock,
+        fetch,
+        keyStore: createMemoryKeyStore(),
+        store,
+        platform: createRecordingPlatform(),
+        startDemo: () => demo.startDemo(),
+      });
+      controllers.push(controller);
+      await controller.handlers['demo:start']();
+      expect(controller.snapshot().tasks.length).toBeGreaterThanOrEqual(3);
+      await until(() => controller.snapshot().counts.done > 0, 'a demo task done');
+      await controller.shutdown();
+      expect(store.savedTasks()).toEqual([]);
+    } finally {
+      await demo.stop();
+    }
   });
 
   it('reports offline as the problem and checks again when back online', async () => {
