@@ -1,0 +1,40 @@
+// The controller's Platform on Electron: clipboard, shell, folder dialog, login item and preview URLs.
+import { app, clipboard, dialog, shell } from 'electron';
+import { join } from 'node:path';
+import type { Platform } from '../core/app/types';
+import { isAllowedExternalUrl } from './window/external-url';
+import type { PreviewRegistry } from './window/preview-protocol';
+
+export function createElectronPlatform(options: { hideWindow: () => void; previews: PreviewRegistry }): Platform {
+  return {
+    copyText(text) {
+      // Fire and forget: the menu item or button has nothing to wait for, and a failure leaves the clipboard as it was.
+      clipboard.writeText(text).catch(() => undefined);
+    },
+    async openPath(path) {
+      const error = await shell.openPath(path);
+      if (error) throw Object.assign(new Error(`The folder could not be opened: ${error}`), { code: 'OPEN_FAILED' });
+    },
+    async openExternal(url) {
+      // Checked again here: the shell is the last door before the OS hands the URL to another program.
+      if (!isAllowedExternalUrl(url))
+        throw Object.assign(new Error('That link is not allowed.'), { code: 'NOT_ALLOWED' });
+      await shell.openExternal(url);
+    },
+    async chooseFolder() {
+      const result = await dialog.showOpenDialog({
+        title: 'Folder for downloaded results',
+        properties: ['openDirectory', 'createDirectory'],
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    hideWindow: options.hideWindow,
+    defaultDownloadRoot: () => join(app.getPath('downloads'), 'Rodin'),
+    setLaunchAtLogin(enabled) {
+      // Linux has no login-item API in Electron: the setting is stored but has no effect there.
+      if (process.platform === 'linux') return;
+      app.setLoginItemSettings({ openAtLogin: enabled });
+    },
+    previewUrl: (taskId, file) => options.previews.urlFor(taskId, file),
+  };
+}
