@@ -25,5 +25,12 @@ export type SettingsPatch = Partial<Settings>;
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
 
+type SettingsShape = typeof settingsSchema.shape;
+
+// A patch must not pick up defaults: `{ theme: 'dark' }` means "change the theme", not "reset everything else".
+const patchShape = Object.fromEntries(
+  Object.entries(settingsSchema.shape).map(([key, field]) => [key, field.unwrap().optional()]),
+) as { [K in keyof SettingsShape]: z.ZodOptional<ReturnType<SettingsShape[K]['unwrap']>> };
+
 /** Validates a partial update; unknown keys are refused rather than silently dropped. */
-export const settingsPatchSchema = settingsSchema.partial().strict();
+export const settingsPatchSchema = z.object(patchShape).strict();
