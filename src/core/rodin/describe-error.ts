@@ -1,5 +1,6 @@
 // Turns any error into one sentence a person understands; the only place error codes become words.
 import { RodinError, RateLimitedError } from './errors';
+import { DownloadError } from '../download/download-error';
 
 /** Upper-case, without the optional `API_` prefix, limited to a safe alphabet (codes come from the network). */
 export function normalizeErrorCode(code: string): string {
@@ -83,6 +84,8 @@ function safeText(text: string): string | undefined {
 /** One human sentence for any error; never includes a key or raw HTML. */
 export function describeError(error: unknown): string {
   if (error instanceof RodinError) return describeRodinError(error);
+  // Download messages are written by the downloader for people (file and host named, never the signed URL).
+  if (error instanceof DownloadError) return safeText(error.message) ?? 'The result files could not be downloaded.';
   if (typeof error === 'string') {
     if (/^(API_)?[A-Z][A-Z0-9_]*$/.test(error.trim())) return describeErrorCode(error);
     return safeText(error) ?? 'Something went wrong.';

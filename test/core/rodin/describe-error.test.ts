@@ -87,3 +87,13 @@ describe('describeError', () => {
     expect(normalizeErrorCode('<script>')).toBe('UNKNOWN');
   });
 });
+
+describe('describeError for downloads', () => {
+  it('passes a download failure through as its own sentence, without a generic prefix', async () => {
+    const { DownloadError } = await import('../../../src/core/download/download-error');
+    const sentence = describeError(
+      new DownloadError('EXPIRED_URL', 'The link for model.glb expired twice; try again.'),
+    );
+    expect(sentence).toBe('The link for model.glb expired twice; try again.');
+  });
+});
