@@ -118,12 +118,22 @@ describe.concurrent('rodin-jobs', { timeout: 90_000 }, () => {
     expect(run.ms).toBeLessThan(15_000);
   });
 
+  it('exits 4 and says the service was unreachable when nothing answers for the whole --timeout', async () => {
+    const task = sim.addTask();
+    // Port 1 on loopback: nothing listens there, so every call is refused at once.
+    const run = await runCli(['watch', task.subscriptionKey, '--timeout', '4s'], {
+      env: { ...env(), RODIN_BASE_URL: 'http://127.0.0.1:1/api' },
+    });
+    expect(run.code).toBe(4);
+    expect(run.stdout).toMatch(/stayed unreachable for the whole --timeout \(4s\)/);
+  });
+
   it('runs the demo to completion without any key', async () => {
     const run = await runCli(['demo', '--speed', '10', '--output', 'json'], { timeoutMs: 85_000 });
     expect(run.code).toBe(0);
-    const summary = ndjson(run.stdout).at(-1) as { event: string; counts: Record<string, number> };
+    const summary = ndjson(run.stdout).at(-1) as { event: string };
     expect(summary.event).toBe('summary');
-    expect(summary.counts).toEqual({ done: 4, failed: 1 });
+    expect(summary).toMatchObject({ exitCode: 0, counts: { done: 4, failed: 1 } });
     expect(run.stderr).toMatch(/Downloaded results are in /);
   });
 });

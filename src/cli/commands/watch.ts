@@ -10,6 +10,7 @@ import { createJsonReporter, createPlainReporter, createTtyReporter } from '../w
 import { runWatch, type WatchResult } from '../watch/run-watch';
 import type { LiveViewModel } from '../watch/live-view';
 import type { TaskInput } from '../../core/tasks/task';
+import type { DurationModel } from '../../core/scheduler/duration-model';
 
 export interface WatchCommandOptions {
   key?: string[];
@@ -64,6 +65,8 @@ export function watchTasks(options: {
   client: ReturnType<typeof createCliClient>;
   downloadDir?: string;
   timeoutMs?: number;
+  durationModel?: DurationModel;
+  failuresExpected?: boolean;
 }): Promise<WatchResult> {
   const { io } = options;
   const now = () => systemClock.now();
@@ -80,5 +83,7 @@ export function watchTasks(options: {
     reporter,
     ...(options.downloadDir !== undefined ? { downloadDir: options.downloadDir } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.durationModel ? { durationModel: options.durationModel } : {}),
+    ...(options.failuresExpected ? { failuresExpected: true } : {}),
   });
 }

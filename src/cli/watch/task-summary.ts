@@ -67,7 +67,7 @@ export function hasOwnLabel(task: Task): boolean {
   return task.label !== defaultLabel(task);
 }
 
-/** Changes worth telling someone about: state, job statuses, queue position, the last error. */
+/** Changes worth a "changed" event: state, job statuses, queue position, the last error (downloads have their own). */
 export function visibleSignature(task: Task): string {
   return JSON.stringify([
     task.state,
@@ -75,6 +75,5 @@ export function visibleSignature(task: Task): string {
     task.jobs.map((j) => [j.status, j.queueLength]),
     task.lastError?.code,
     task.lastError?.message,
-    task.download?.status,
   ]);
 }
