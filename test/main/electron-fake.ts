@@ -1,0 +1,152 @@
+// A recording stand-in for the parts of Electron the main adapters use; tests install it with vi.mock('electron').
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+
+export class FakeTray extends EventEmitter {
+  static instances: FakeTray[] = [];
+  image: unknown;
+  tooltip = '';
+  title = '';
+  contextMenuSets = 0;
+  popUps = 0;
+  destroyed = false;
+  constructor(image: unknown) {
+    super();
+    this.image = image;
+    FakeTray.instances.push(this);
+  }
+  setImage(image: unknown) {
+    this.image = image;
+  }
+  setToolTip(text: string) {
+    this.tooltip = text;
+  }
+  setTitle(text: string) {
+    this.title = text;
+  }
+  setContextMenu() {
+    this.contextMenuSets += 1;
+  }
+  popUpContextMenu() {
+    this.popUps += 1;
+  }
+  getBounds() {
+    return { x: 1000, y: 0, width: 24, height: 24 };
+  }
+  destroy() {
+    this.destroyed = true;
+  }
+}
+
+export class FakeWebContents extends EventEmitter {
+  openHandler: ((details: { url: string }) => { action: string }) | undefined;
+  executed: string[] = [];
+  sent: unknown[][] = [];
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.openHandler = handler;
+  }
+  isDevToolsFocused() {
+    return false;
+  }
+  executeJavaScript(code: string) {
+    this.executed.push(code);
+    return Promise.resolve();
+  }
+  send(...args: unknown[]) {
+    this.sent.push(args);
+  }
+  isDestroyed() {
+    return false;
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static instances: FakeBrowserWindow[] = [];
+  webContents = new FakeWebContents();
+  visible = false;
+  loadedFile: string | undefined;
+  loadedUrl: string | undefined;
+  position: [number, number] | undefined;
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    FakeBrowserWindow.instances.push(this);
+  }
+  loadFile(file: string) {
+    this.loadedFile = file;
+    return Promise.resolve();
+  }
+  loadURL(url: string) {
+    this.loadedUrl = url;
+    return Promise.resolve();
+  }
+  show() {
+    this.visible = true;
+  }
+  hide() {
+    this.visible = false;
+  }
+  focus() {}
+  isVisible() {
+    return this.visible;
+  }
+  getBounds() {
+    return { x: 0, y: 0, width: 380, height: 560 };
+  }
+  setPosition(x: number, y: number) {
+    this.position = [x, y];
+  }
+}
+
+export class FakeNotification extends EventEmitter {
+  static instances: FakeNotification[] = [];
+  static supported = true;
+  shown = false;
+  constructor(readonly options: { title: string; body: string; silent?: boolean }) {
+    super();
+    FakeNotification.instances.push(this);
+  }
+  static isSupported() {
+    return FakeNotification.supported;
+  }
+  show() {
+    this.shown = true;
+  }
+}
+
+export const fakeNativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false });
+
+export function fakeElectron() {
+  return {
+    Tray: FakeTray,
+    BrowserWindow: FakeBrowserWindow,
+    Notification: FakeNotification,
+    Menu: { buildFromTemplate: vi.fn((template: unknown[]) => ({ template })) },
+    nativeImage: {
+      createFromPath: vi.fn((path: string) => ({
+        path,
+        template: false,
+        setTemplateImage(this: { template: boolean }, on: boolean) {
+          this.template = on;
+        },
+      })),
+    },
+    nativeTheme: fakeNativeTheme,
+    screen: {
+      getDisplayNearestPoint: () => ({ workArea: { x: 0, y: 25, width: 1440, height: 875 } }),
+      getPrimaryDisplay: () => ({ workArea: { x: 0, y: 25, width: 1440, height: 875 } }),
+    },
+    clipboard: { writeText: vi.fn(() => Promise.resolve()), readText: vi.fn(() => Promise.resolve('')) },
+    shell: { openPath: vi.fn(() => Promise.resolve('')), openExternal: vi.fn(() => Promise.resolve()) },
+    dialog: { showOpenDialog: vi.fn(() => Promise.resolve({ canceled: false, filePaths: ['/chosen'] })) },
+    app: { getPath: vi.fn(() => '/home/u/Downloads'), setLoginItemSettings: vi.fn() },
+  };
+}
+
+export function resetFakes() {
+  FakeTray.instances = [];
+  FakeBrowserWindow.instances = [];
+  FakeNotification.instances = [];
+  FakeNotification.supported = true;
+  fakeNativeTheme.shouldUseDarkColors = false;
+  fakeNativeTheme.removeAllListeners();
+}
