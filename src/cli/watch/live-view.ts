@@ -56,9 +56,11 @@ export function renderLiveView(model: LiveViewModel, options: LiveViewOptions): 
   } else {
     lines.push(...taskLines);
   }
-  lines.push(footer(model));
   // One column short of the width: writing into the last column makes some terminals wrap early.
-  return lines.map((segments) => paint(fit(segments, Math.max(10, options.width - 1)), options.color));
+  const width = Math.max(10, options.width - 1);
+  const painted = lines.map((segments) => paint(fit(segments, width), options.color));
+  // The closing line is drawn once and never redrawn, so it may wrap: the reason must be read in full.
+  return [...painted, paint(model.closing ? footer(model) : fit(footer(model), width), options.color)];
 }
 
 function header(model: LiveViewModel): Segment[] {
@@ -81,7 +83,7 @@ function taskRows(task: Task, now: number, labelWidth: number, frame: number): S
     [` ${icon} `, style],
     [STATE_WORD[task.state].padEnd(WORD_WIDTH + 2), style],
     [label.padEnd(labelWidth + 2)],
-    [(elapsed === undefined ? 'earlier' : formatDuration(elapsed)).padStart(7), 'dim'],
+    [(elapsed === undefined ? 'already' : formatDuration(elapsed)).padStart(7), 'dim'],
     ['  '],
     [progressText(task)],
   ];

@@ -80,6 +80,12 @@ describe('renderLiveView', () => {
     }
   });
 
+  it('shows the closing reason in full, even when it is wider than the terminal', () => {
+    const reason = 'All 5 tasks finished as scripted: 4 done, 1 failed on purpose.';
+    const lines = render(model([task({})], { closing: reason }), 40);
+    expect(lines.at(-1)).toBe(reason);
+  });
+
   it('keeps header and footer on screen when there are more tasks than rows', () => {
     const many = Array.from({ length: 30 }, (_, i) => task({ label: `Task ${i}` }));
     const lines = render(model(many), 80, 10);
