@@ -43,6 +43,14 @@ export async function watchCommand(inputs: string[], opts: WatchCommandOptions, 
       'Nothing to watch: give a subscription key, a generation response (JSON or a file), `-` for stdin, or --key.',
     );
   }
+  const unknownUuid = tasks.filter((t) => !t.taskUuid).length;
+  if (opts.download !== undefined && unknownUuid > 0) {
+    // Said up front rather than after a long wait: without the task UUID, Rodin cannot list the result files.
+    writeLine(
+      io.stderr,
+      `Note: ${unknownUuid} task${unknownUuid === 1 ? ' has' : 's have'} no task UUID, so ${unknownUuid === 1 ? 'its' : 'their'} results cannot be downloaded; pass the generation response, or --key with --task.`,
+    );
+  }
   const apiKey = await resolveApiKey(io.env);
   const result = await watchTasks({
     io,
