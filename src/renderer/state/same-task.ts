@@ -2,12 +2,17 @@
 // Snapshots arrive structured-cloned over IPC, so object identity says nothing; comparing fields does.
 import type { TaskView } from '../../shared/snapshot';
 
+// for…in rather than Object.keys: this runs for every row on every snapshot, and allocating arrays there shows up.
 function sameShallow<T extends object>(a: T | undefined, b: T | undefined): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
-  const ka = Object.keys(a) as (keyof T)[];
-  if (ka.length !== Object.keys(b).length) return false;
-  return ka.every((k) => a[k] === b[k]);
+  let count = 0;
+  for (const k in a) {
+    if (a[k] !== b[k]) return false;
+    count += 1;
+  }
+  for (const _ in b) count -= 1;
+  return count === 0;
 }
 
 export function sameTaskView(a: TaskView, b: TaskView): boolean {
@@ -30,5 +35,10 @@ export function sameTaskView(a: TaskView, b: TaskView): boolean {
   }
   if (!sameShallow(a.lastError, b.lastError) || !sameShallow(a.download, b.download)) return false;
   if (a.jobs.length !== b.jobs.length) return false;
-  return a.jobs.every((job, i) => sameShallow(job, b.jobs[i]));
+  for (let i = 0; i < a.jobs.length; i += 1) {
+    const x = a.jobs[i];
+    const y = b.jobs[i];
+    if (!x || !y || x.uuid !== y.uuid || x.status !== y.status || x.queueLength !== y.queueLength) return false;
+  }
+  return true;
 }
