@@ -25,7 +25,7 @@ export function createScaledClock(speed: number): Clock {
   const origin = Date.now();
   return {
     now: () => origin + (Date.now() - origin) * speed,
-    setTimeout: (fn, ms) => setTimeout(fn, Math.max(0, ms / speed)) as TimerHandle,
+    setTimeout: (fn, ms) => setTimeout(fn, Math.max(0, ms / speed)),
     clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   };
 }
@@ -84,7 +84,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await use(async (options: AppOptions = {}) => {
       const clock = createScaledClock(options.speed ?? 10);
-      const sim = await startSimulator({ now: clock.now });
+      const sim = await startSimulator({ now: () => clock.now() });
       cleanups.push(() => sim.stop());
       const downloadRoot = mkdtempSync(join(tmpdir(), 'rodin-window-'));
       cleanups.push(() => Promise.resolve(rmSync(downloadRoot, { recursive: true, force: true })));
