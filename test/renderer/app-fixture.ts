@@ -13,7 +13,7 @@ import {
   type RecordingPlatform,
 } from '../../src/core/app/memory-adapters';
 import type { AppController } from '../../src/core/app/types';
-import type { Clock, TimerHandle } from '../../src/core/clock';
+import type { Clock } from '../../src/core/clock';
 import { startSimulator, type Simulator } from '../../src/core/sim/simulator';
 import type { Settings } from '../../src/shared/settings';
 import type { AppSnapshot } from '../../src/shared/snapshot';
