@@ -10,6 +10,7 @@ import { createLogger } from '../core/log/logger';
 import { createKeytarKeyStore, loadKeytar } from '../core/secrets/keytar-key-store';
 import { startSimulator, type Simulator } from '../core/sim/simulator';
 import type { Settings } from '../shared/settings';
+import type { AppSnapshot } from '../shared/snapshot';
 import { forwardSnapshots, registerIpcHandlers } from './ipc/register-ipc';
 import { createElectronPlatform } from './platform';
 import { createAppKeyStore } from './secrets/app-key-store';
@@ -43,6 +44,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: PREVIEW_SCHEME, privileges: { st
 interface TestHooks {
   notifications: NotificationRequest[];
   trayMenu: TrayMenuItem[];
+  snapshot: () => AppSnapshot;
 }
 
 const pendingAdds: AddRequest[] = addRequestsFromArgv(process.argv);
@@ -141,9 +143,10 @@ async function start(): Promise<void> {
     logger.warn(`${channel} failed`, error instanceof Error ? error.message : String(error)),
   );
 
-  const hooks: TestHooks | undefined = testHooks ? { notifications: [], trayMenu: [] } : undefined;
-  if (hooks)
-    (globalThis as { __rodinTrayTest?: unknown }).__rodinTrayTest = { ...hooks, snapshot: () => controller.snapshot() };
+  const hooks: TestHooks | undefined = testHooks
+    ? { notifications: [], trayMenu: [], snapshot: () => controller.snapshot() }
+    : undefined;
+  if (hooks) (globalThis as { __rodinTrayTest?: TestHooks }).__rodinTrayTest = hooks;
 
   const notifier = createNotifier({
     icon: join(app.getAppPath(), 'assets', 'icon.png'),
