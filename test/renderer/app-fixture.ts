@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppController } from '../../src/core/app/app-controller';
 import { wrapHandlers } from '../../src/core/app/ipc-result';
+import { createSimDemo } from '../../src/core/app/sim-demo';
 import {
   createMemoryKeyStore,
   createMemoryStore,
@@ -89,12 +90,15 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       const downloadRoot = mkdtempSync(join(tmpdir(), 'rodin-window-'));
       cleanups.push(() => Promise.resolve(rmSync(downloadRoot, { recursive: true, force: true })));
       const platform = createRecordingPlatform({ downloadRoot });
+      const demo = createSimDemo({ now: () => clock.now() });
+      cleanups.push(() => demo.stop());
       const controller = await createAppController({
         clock,
         fetch: globalThis.fetch,
         keyStore: createMemoryKeyStore(options.withKey === false ? undefined : sim.apiKey),
         store: createMemoryStore({ settings: { baseUrl: sim.baseUrl, autoDownload: false, ...options.settings } }),
         platform,
+        startDemo: () => demo.startDemo(),
       });
       cleanups.unshift(() => controller.shutdown());
       const invoke = wrapHandlers(controller.handlers);
