@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { IPC_CHANNELS } from '../../src/shared/ipc';
+import { FakeTray } from './electron-fake';
+
+// The composition root, started against a recording Electron: checks the wiring no unit test sees.
+const state = vi.hoisted(() => ({
+  userData: '',
+  handled: new Map<string, (event: unknown, request: unknown) => Promise<unknown>>(),
+  protocols: [] as string[],
+  privileged: [] as unknown[],
+  defaultProtocol: [] as unknown[][],
+  quitCalls: 0,
+  shortcuts: [] as string[],
+}));
+
+vi.mock('electron', async () => {
+  const fakes = (await import('./electron-fake')).fakeElectron();
+  const { EventEmitter: Emitter } = await import('node:events');
+  const app = Object.assign(new Emitter(), {
+    ...fakes.app,
+    isPackaged: false,
+    setPath: vi.fn(),
+    getPath: (name: string) => (name === 'downloads' ? join(state.userData, 'Downloads') : state.userData),
+    getVersion: () => '0.1.0',
+    getAppPath: () => process.cwd(),
+    requestSingleInstanceLock: () => true,
+    whenReady: () => Promise.resolve(),
+    setAsDefaultProtocolClient: (...args: unknown[]) => state.defaultProtocol.push(args),
+    getLoginItemSettings: () => ({ openAtLogin: false }),
+    quit: () => {
+      state.quitCalls += 1;
+      const event = {
+        defaultPrevented: false,
+        preventDefault() {
+          this.defaultPrevented = true;
+        },
+      };
+      app.emit('before-quit', event);
+    },
+    dock: { hide: vi.fn() },
+  });
+  const ipcMain = {
+    handle: (channel: string, listener: (event: unknown, request: unknown) => Promise<unknown>) =>
+      state.handled.set(channel, listener),
+    removeHandler: vi.fn(),
+    on: vi.fn(),
+  };
+  const electron = {
+    ...fakes,
+    app,
+    ipcMain,
+    globalShortcut: {
+      register: (accelerator: string) => {
+        state.shortcuts.push(accelerator);
+        return true;
+      },
+      unregisterAll: vi.fn(),
+    },
+    net: { fetch: vi.fn(), isOnline: () => true },
+    powerMonitor: new Emitter(),
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => state.privileged.push(...schemes),
+      handle: (scheme: string) => state.protocols.push(scheme),
+    },
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      getSelectedStorageBackend: () => 'basic_text',
+      encryptString: () => Buffer.alloc(0),
+      decryptString: () => '',
+    },
+  };
+  return { ...electron, default: electron };
+});
+
+// electron-store loads the real 'electron' package from node_modules, which vi.mock cannot reach; it is a two-line
+// wrapper over conf, so conf on the same folder stands in for it here.
+vi.mock('../../src/main/store/electron-conf', async () => ({
+  electronConfFactory: (await import('./store/conf-factory')).confFactory,
+}));
+
+// The root resolves the page next to its own folder: out/renderer in the bundle, src/renderer when run from source.
+const page = `file://${join(process.cwd(), 'src', 'renderer', 'index.html')}`;
+
+let electron: { app: EventEmitter & { quit(): void } };
+
+beforeAll(async () => {
+  state.userData = mkdtempSync(join(tmpdir(), 'rodin-index-'));
+  vi.stubEnv('RODIN_API_KEY', '');
+  electron = await import('electron');
+  await import('../../src/main/index');
+  // start() runs after whenReady; wait until it has registered IPC and created the tray.
+  await vi.waitFor(() => expect(state.handled.size).toBe(IPC_CHANNELS.length), { timeout: 10_000 });
+});
+
+afterAll(() => {
+  vi.unstubAllEnvs();
+  rmSync(state.userData, { recursive: true, force: true });
+});
+
+describe('main composition root', () => {
+  it('declares the preview scheme as privileged before ready and serves it', () => {
+    expect(state.privileged).toEqual([expect.objectContaining({ scheme: 'rodin-preview' })]);
+    expect(state.protocols).toEqual(['rodin-preview']);
+  });
+
+  it('registers as the rodin-tray:// handler', () => {
+    expect(state.defaultProtocol[0]?.[0]).toBe('rodin-tray');
+  });
+
+  it('creates one tray with an icon and a tooltip', () => {
+    expect(FakeTray.instances).toHaveLength(1);
+    expect(FakeTray.instances[0]?.tooltip).toBeTruthy();
+  });
+
+  it('binds the two global shortcuts from the default settings', () => {
+    expect(state.shortcuts).toEqual(['CommandOrControl+Alt+R', 'CommandOrControl+Alt+V']);
+  });
+
+  it('refuses IPC from a page that is not ours, and answers our page', async () => {
+    const handler = state.handled.get('app:get-snapshot');
+    const foreign = await handler?.({ senderFrame: { url: 'https://evil.example/' } }, undefined);
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    const ours = (await handler?.({ senderFrame: { url: page } }, undefined)) as { ok: boolean; value: unknown };
+    expect(ours.ok).toBe(true);
+    expect(JSON.stringify(ours.value)).not.toContain('RODIN_API_KEY');
+  });
+
+  it('flushes tasks to disk on quit', async () => {
+    const handler = state.handled.get('tasks:add-text');
+    const key = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJxdWl0LXRlc3QifQ.c2lnbmF0dXJlLWZvci10ZXN0aW5n';
+    const added = (await handler?.({ senderFrame: { url: page } }, { text: key })) as { ok: boolean };
+    expect(added.ok).toBe(true);
+    electron.app.quit();
+    await vi.waitFor(() => expect(readFileSync(join(state.userData, 'tasks.json'), 'utf8')).toContain(key), {
+      timeout: 5_000,
+    });
+  });
+});
