@@ -57,21 +57,6 @@ function Progress({ task }: { task: TaskView }): JSX.Element | null {
       </div>
     );
   }
-  if (task.state === 'waiting') {
-    return (
-      <div class="progress-line">
-        <progress
-          class="bar bar-idle"
-          value={task.jobsDone}
-          max={Math.max(1, task.jobsTotal)}
-          aria-label={`Waiting, ${jobs} done`}
-        />
-        <span class="muted tabular">
-          {task.queuePosition !== undefined ? `#${task.queuePosition} in queue` : 'in queue'}
-        </span>
-      </div>
-    );
-  }
   return null;
 }
 
@@ -209,6 +194,16 @@ function TaskRowView({ task, onAction }: { task: TaskView; onAction: OnRowAction
             ·
           </span>
           <TimeText task={task} />
+          {task.state === 'waiting' && (
+            <>
+              <span class="sep" aria-hidden="true">
+                ·
+              </span>
+              <span class="tabular">
+                {task.queuePosition !== undefined ? `#${task.queuePosition} in queue` : 'in queue'}
+              </span>
+            </>
+          )}
           {task.state !== 'waiting' && task.state !== 'generating' && task.jobsTotal > 0 && (
             <>
               <span class="sep" aria-hidden="true">
