@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,7 +47,7 @@ beforeAll(() => {
   const dist = join(work, 'electron-dist');
   execFileSync('mkdir', ['-p', dist]);
   writeStubElectron(dist);
-  execFileSync(
+  const builder = spawnSync(
     'npx',
     [
       'electron-builder',
@@ -59,8 +59,14 @@ beforeAll(() => {
       '--publish',
       'never',
     ],
-    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' } },
+    { encoding: 'utf8', env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' } },
   );
+  if (builder.status !== 0) {
+    // Say what electron-builder said: a failure here is otherwise a bare "exit code 1".
+    throw new Error(
+      `electron-builder failed (${builder.status}):\n${builder.stdout.slice(-3000)}\n${builder.stderr.slice(-3000)}`,
+    );
+  }
   appDir = join(work, 'out', 'linux-unpacked');
   entries = listPackage(join(appDir, 'resources', 'app.asar'), { isPack: false });
 }, 180_000);
