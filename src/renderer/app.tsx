@@ -14,6 +14,7 @@ import { Toast, type ToastData } from './components/toast';
 import { call } from './state/bridge';
 import { describeAddResult, type AddMessage } from './state/describe-add';
 import { finishAnnouncements } from './state/announce';
+import { internTasks } from './state/intern-tasks';
 import { syncClock } from './state/use-ticker';
 
 const UNDO_MS = 5000;
@@ -46,7 +47,8 @@ export function App({ bridge }: { bridge: RodinBridge }): JSX.Element {
   // Snapshots: subscribe first, then ask for the current one, so nothing between the two is missed.
   useEffect(() => {
     let gotPush = false;
-    const apply = (next: AppSnapshot): void => {
+    const apply = (pushed: AppSnapshot): void => {
+      const next = { ...pushed, tasks: internTasks(previous.current?.tasks, pushed.tasks) };
       syncClock(next.now);
       const lines = finishAnnouncements(previous.current, next);
       if (lines.length > 0) setAnnouncement(lines.join(' '));

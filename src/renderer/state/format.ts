@@ -52,9 +52,12 @@ export function formatBytes(bytes: number): string {
   return `${value >= 10 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
 }
 
+// One formatter for all calls: toLocaleString builds a new one each time, which shows up on every snapshot.
+const creditFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 export function formatCredits(credits: number): string {
   const rounded = Math.round(credits * 100) / 100;
-  return `${rounded.toLocaleString('en-US')} ${rounded === 1 ? 'credit' : 'credits'}`;
+  return `${creditFormat.format(rounded)} ${rounded === 1 ? 'credit' : 'credits'}`;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {
