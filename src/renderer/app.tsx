@@ -65,6 +65,13 @@ export function App({ bridge }: { bridge: RodinBridge }): JSX.Element {
     return off;
   }, [bridge]);
 
+  // Good news fades on its own; problems stay until dismissed or replaced.
+  useEffect(() => {
+    if (addMessage?.tone !== 'success') return undefined;
+    const timer = setTimeout(() => setAddMessage((m) => (m === addMessage ? undefined : m)), 8000);
+    return () => clearTimeout(timer);
+  }, [addMessage]);
+
   const theme = snapshot?.settings.theme ?? 'system';
   useEffect(() => {
     document.documentElement.dataset.theme = theme;

@@ -26,14 +26,14 @@ function contentFor(props: BannerProps): BannerContent | undefined {
       case 'no-key':
         return {
           title: 'No API key yet',
-          detail: problem.message,
+          detail: 'Tasks are checked once a key is set.',
           tone: 'warning',
           action: { label: 'Set API key', run: props.onSetKey },
         };
       case 'key-rejected':
         return {
           title: 'Your API key was rejected',
-          detail: problem.message,
+          detail: 'Checking is stopped until you replace it.',
           tone: 'error',
           action: { label: 'Replace key', run: props.onSetKey },
         };
