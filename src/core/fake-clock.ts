@@ -34,6 +34,17 @@ export function createFakeClock(start = 1_700_000_000_000): FakeClock {
     return best;
   };
 
+  /** Fires every timer due by `until`, in time order, letting promises settle after each. */
+  const fireDue = async (until: number): Promise<void> => {
+    await flushPromises();
+    for (let t = nextDue(until); t; t = nextDue(until)) {
+      timers.delete(t.id);
+      now = Math.max(now, t.at);
+      t.fn();
+      await flushPromises();
+    }
+  };
+
   const clock: FakeClock = {
     now: () => now,
     setTimeout(fn, ms) {
@@ -46,26 +57,11 @@ export function createFakeClock(start = 1_700_000_000_000): FakeClock {
     },
     async advance(ms) {
       const until = now + ms;
-      await flushPromises();
-      for (let t = nextDue(until); t; t = nextDue(until)) {
-        timers.delete(t.id);
-        now = Math.max(now, t.at);
-        t.fn();
-        await flushPromises();
-      }
+      await fireDue(until);
       now = until;
       await flushPromises();
     },
-    async runUntilIdle(limitMs = 24 * 3600_000) {
-      const until = now + limitMs;
-      await flushPromises();
-      for (let t = nextDue(until); t; t = nextDue(until)) {
-        timers.delete(t.id);
-        now = Math.max(now, t.at);
-        t.fn();
-        await flushPromises();
-      }
-    },
+    runUntilIdle: (limitMs = 24 * 3600_000) => fireDue(now + limitMs),
     pendingTimers: () => timers.size,
   };
   return clock;
