@@ -2,6 +2,7 @@
 import { app, clipboard, dialog, shell } from 'electron';
 import { join } from 'node:path';
 import type { Platform } from '../core/app/types';
+import { setLinuxAutostart } from './system/linux-autostart';
 import { isAllowedExternalUrl } from './window/external-url';
 import type { PreviewRegistry } from './window/preview-protocol';
 
@@ -31,9 +32,9 @@ export function createElectronPlatform(options: { hideWindow: () => void; previe
     hideWindow: options.hideWindow,
     defaultDownloadRoot: () => join(app.getPath('downloads'), 'Rodin'),
     setLaunchAtLogin(enabled) {
-      // Linux has no login-item API in Electron: the setting is stored but has no effect there.
-      if (process.platform === 'linux') return;
-      app.setLoginItemSettings({ openAtLogin: enabled });
+      // Linux has no login-item API in Electron: an XDG autostart entry does the same job there.
+      if (process.platform === 'linux') void setLinuxAutostart(enabled).catch(() => undefined);
+      else app.setLoginItemSettings({ openAtLogin: enabled });
     },
     previewUrl: (taskId, file) => options.previews.urlFor(taskId, file),
   };

@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EventEmitter } from 'node:events';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { FakeNotification, resetFakes, type fakeElectron } from '../electron-fake';
 import { makeSnapshot, makeTaskView } from '../snapshot-fixtures';
 
@@ -168,11 +171,22 @@ describe('electron platform', () => {
     await expect(platform().openPath('/x')).rejects.toThrow(/could not be opened/);
   });
 
-  it('defaults downloads to Downloads/Rodin and sets the login item', () => {
+  it('defaults downloads to Downloads/Rodin and sets the login item', async () => {
     expect(platform().defaultDownloadRoot()).toBe('/home/u/Downloads/Rodin');
-    platform().setLaunchAtLogin(true);
-    const calls = electron.app.setLoginItemSettings.mock.calls;
-    expect(calls).toEqual(process.platform === 'linux' ? [] : [[{ openAtLogin: true }]]);
+    // On Linux the login item is an XDG autostart file: keep it in a temp config home, never the real one.
+    const configHome = mkdtempSync(join(tmpdir(), 'rodin-config-'));
+    vi.stubEnv('XDG_CONFIG_HOME', configHome);
+    try {
+      platform().setLaunchAtLogin(true);
+      const calls = electron.app.setLoginItemSettings.mock.calls;
+      expect(calls).toEqual(process.platform === 'linux' ? [] : [[{ openAtLogin: true }]]);
+      if (process.platform === 'linux') {
+        await vi.waitFor(() => expect(existsSync(join(configHome, 'autostart', 'rodin-tray.desktop'))).toBe(true));
+      }
+    } finally {
+      vi.unstubAllEnvs();
+      rmSync(configHome, { recursive: true, force: true });
+    }
   });
 
   it('returns the chosen folder, or null when cancelled', async () => {
