@@ -8,6 +8,7 @@ import type { AppSnapshot } from '../../shared/snapshot';
 import { call } from '../state/bridge';
 import { formatClock, formatCredits } from '../state/format';
 import { Icon } from './icons';
+import { bindSettings, commitOn, NumberField, TextField, Toggle } from './settings-fields';
 
 const HOSTS = [
   { url: 'https://api.hyper3d.com/api', label: 'api.hyper3d.com', note: 'Hyper3D (default)' },
@@ -23,31 +24,6 @@ export interface SettingsViewProps {
   bridge: RodinBridge;
   focusKey: boolean;
   onClose: () => void;
-}
-
-function Toggle(props: {
-  id: string;
-  label: string;
-  hint?: string;
-  checked: boolean;
-  onChange: (v: boolean) => void;
-}): JSX.Element {
-  return (
-    <div class="field field-toggle">
-      <label for={props.id}>
-        <span>{props.label}</span>
-        {props.hint && <span class="hint">{props.hint}</span>}
-      </label>
-      <input
-        id={props.id}
-        type="checkbox"
-        role="switch"
-        class="switch"
-        checked={props.checked}
-        onChange={(e) => props.onChange(e.currentTarget.checked)}
-      />
-    </div>
-  );
 }
 
 function KeySection({
@@ -192,78 +168,10 @@ function HostSection({ settings, update }: { settings: Settings; update: (p: Set
           placeholder="https://example.com/api"
           value={custom}
           onInput={(e) => setCustom(e.currentTarget.value)}
-          onBlur={applyCustom}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') applyCustom();
-          }}
+          {...commitOn(applyCustom)}
         />
       )}
     </fieldset>
-  );
-}
-
-function NumberField(props: {
-  id: string;
-  label: string;
-  hint: string;
-  value: number;
-  min: number;
-  max: number;
-  onCommit: (n: number) => void;
-}): JSX.Element {
-  const [text, setText] = useState(String(props.value));
-  useEffect(() => setText(String(props.value)), [props.value]);
-  const commit = (): void => {
-    const n = Math.round(Number(text));
-    if (!Number.isFinite(n) || n < props.min || n > props.max) {
-      setText(String(props.value));
-      return;
-    }
-    if (n !== props.value) props.onCommit(n);
-  };
-  return (
-    <div class="field">
-      <label for={props.id}>
-        <span>{props.label}</span>
-        <span class="hint">{props.hint}</span>
-      </label>
-      <input
-        id={props.id}
-        type="number"
-        min={props.min}
-        max={props.max}
-        value={text}
-        onInput={(e) => setText(e.currentTarget.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-        }}
-      />
-    </div>
-  );
-}
-
-function TextField(props: { id: string; label: string; value: string; onCommit: (v: string) => void }): JSX.Element {
-  const [text, setText] = useState(props.value);
-  useEffect(() => setText(props.value), [props.value]);
-  const commit = (): void => {
-    if (text !== props.value) props.onCommit(text.trim());
-  };
-  return (
-    <div class="field">
-      <label for={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        type="text"
-        class="mono"
-        value={text}
-        onInput={(e) => setText(e.currentTarget.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-        }}
-      />
-    </div>
   );
 }
 
@@ -278,6 +186,7 @@ export function SettingsView({ snapshot, bridge, focusKey, onClose }: SettingsVi
   const update = (patch: SettingsPatch): void => {
     void call(bridge, 'settings:update', patch).then((r) => setError(r.ok ? undefined : r.error.message));
   };
+  const bind = bindSettings(settings, update);
   const run = (p: Promise<{ ok: boolean; error?: { message: string } }>): void => {
     void p.then((r) => setError(r.ok ? undefined : r.error?.message));
   };
@@ -315,10 +224,9 @@ export function SettingsView({ snapshot, bridge, focusKey, onClose }: SettingsVi
             id="set-budget"
             label="Requests per minute"
             hint="Shared by all tasks (1–120)"
-            value={settings.pollBudgetPerMinute}
             min={1}
             max={120}
-            onCommit={(n) => update({ pollBudgetPerMinute: n })}
+            {...bind.number('pollBudgetPerMinute')}
           />
           <Toggle
             id="set-paused"
@@ -332,58 +240,34 @@ export function SettingsView({ snapshot, bridge, focusKey, onClose }: SettingsVi
 
         <section class="settings-section" aria-labelledby="s-notify">
           <h3 id="s-notify">Notifications</h3>
-          <Toggle
-            id="set-notify-done"
-            label="When a task is done"
-            checked={settings.notifyOnDone}
-            onChange={(v) => update({ notifyOnDone: v })}
-          />
-          <Toggle
-            id="set-notify-failed"
-            label="When a task fails"
-            checked={settings.notifyOnFailed}
-            onChange={(v) => update({ notifyOnFailed: v })}
-          />
-          <Toggle
-            id="set-sound"
-            label="Play a sound"
-            checked={settings.notificationSound}
-            onChange={(v) => update({ notificationSound: v })}
-          />
+          <Toggle id="set-notify-done" label="When a task is done" {...bind.toggle('notifyOnDone')} />
+          <Toggle id="set-notify-failed" label="When a task fails" {...bind.toggle('notifyOnFailed')} />
+          <Toggle id="set-sound" label="Play a sound" {...bind.toggle('notificationSound')} />
           <div class="field">
             <span class="field-label">
               {notifPaused
                 ? `Paused until ${formatClock(snapshot.notificationsPausedUntil ?? 0)}`
                 : 'Quiet for a while'}
             </span>
-            {notifPaused ? (
-              <button
-                type="button"
-                class="button button-small"
-                onClick={() => run(call(bridge, 'notifications:resume', undefined))}
-              >
-                Resume now
-              </button>
-            ) : (
-              <button
-                type="button"
-                class="button button-small"
-                onClick={() => run(call(bridge, 'notifications:pause', { minutes: 60 }))}
-              >
-                Pause 1 hour
-              </button>
-            )}
+            <button
+              type="button"
+              class="button button-small"
+              onClick={() =>
+                run(
+                  notifPaused
+                    ? call(bridge, 'notifications:resume', undefined)
+                    : call(bridge, 'notifications:pause', { minutes: 60 }),
+                )
+              }
+            >
+              {notifPaused ? 'Resume now' : 'Pause 1 hour'}
+            </button>
           </div>
         </section>
 
         <section class="settings-section" aria-labelledby="s-downloads">
           <h3 id="s-downloads">Downloads</h3>
-          <Toggle
-            id="set-auto-download"
-            label="Download results automatically"
-            checked={settings.autoDownload}
-            onChange={(v) => update({ autoDownload: v })}
-          />
+          <Toggle id="set-auto-download" label="Download results automatically" {...bind.toggle('autoDownload')} />
           <div class="field field-folder">
             <span class="field-label">
               <span>Folder</span>
@@ -410,39 +294,26 @@ export function SettingsView({ snapshot, bridge, focusKey, onClose }: SettingsVi
 
         <section class="settings-section" aria-labelledby="s-general">
           <h3 id="s-general">General</h3>
-          <Toggle
-            id="set-login"
-            label="Open at login"
-            checked={settings.launchAtLogin}
-            onChange={(v) => update({ launchAtLogin: v })}
-          />
+          <Toggle id="set-login" label="Open at login" {...bind.toggle('launchAtLogin')} />
           <Toggle
             id="set-watch-clipboard"
             label="Watch the clipboard"
             hint="Offer to add copied generation responses"
-            checked={settings.watchClipboard}
-            onChange={(v) => update({ watchClipboard: v })}
+            {...bind.toggle('watchClipboard')}
           />
-          <TextField
-            id="set-shortcut-toggle"
-            label="Show/hide shortcut"
-            value={settings.shortcutToggleWindow}
-            onCommit={(v) => update({ shortcutToggleWindow: v })}
-          />
+          <TextField id="set-shortcut-toggle" label="Show/hide shortcut" {...bind.text('shortcutToggleWindow')} />
           <TextField
             id="set-shortcut-add"
             label="Add-from-clipboard shortcut"
-            value={settings.shortcutAddFromClipboard}
-            onCommit={(v) => update({ shortcutAddFromClipboard: v })}
+            {...bind.text('shortcutAddFromClipboard')}
           />
           <NumberField
             id="set-history"
             label="Finished tasks to keep"
             hint="Older ones are forgotten (10–5000)"
-            value={settings.historySize}
             min={10}
             max={5000}
-            onCommit={(n) => update({ historySize: n })}
+            {...bind.number('historySize')}
           />
           <fieldset class="field field-theme">
             <legend class="field-label">Theme</legend>
