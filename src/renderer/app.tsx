@@ -8,6 +8,7 @@ import { EmptyState } from './components/empty-state';
 import { Header } from './components/header';
 import { ProblemBanner } from './components/problem-banner';
 import { SettingsView } from './components/settings-view';
+import { parseHashRoute } from './state/hash-route';
 import { TaskList } from './components/task-list';
 import type { OnRowAction } from './components/task-row';
 import { Toast, type ToastData } from './components/toast';
@@ -176,6 +177,28 @@ export function App({ bridge }: { bridge: RodinBridge }): JSX.Element {
     },
     [bridge, reportFailure, showToast],
   );
+
+  // The main process shows a task or the settings by setting the hash; clear it after so the same route works twice.
+  useEffect(() => {
+    const onHash = (): void => {
+      const route = parseHashRoute(location.hash);
+      if (!route) return;
+      history.replaceState(null, '', location.pathname + location.search);
+      if (route.kind === 'settings') {
+        openSettings(false);
+        return;
+      }
+      setView('tasks');
+      requestAnimationFrame(() => {
+        const row = document.querySelector<HTMLElement>(`[data-task-id="${route.id}"]`);
+        row?.scrollIntoView({ block: 'nearest' });
+        row?.focus();
+      });
+    };
+    onHash();
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [openSettings]);
 
   // Window-wide keys: Escape closes what is open, else hides the window.
   useEffect(() => {

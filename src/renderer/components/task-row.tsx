@@ -178,6 +178,8 @@ function TaskRowView({ task, onAction }: { task: TaskView; onAction: OnRowAction
     <li
       class={`row state-${task.state}${task.unseen ? ' unseen' : ''}`}
       data-task-id={task.id}
+      // Focusable from code only, so a tray "Show" can bring this row into view.
+      tabIndex={-1}
       aria-label={`${task.label}: ${stateWord}`}
     >
       <div class="row-state" aria-hidden="true">
