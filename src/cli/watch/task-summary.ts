@@ -1,5 +1,6 @@
 // Plain facts about a task for every CLI output (live view, log lines, JSON): progress, queue, words, times.
 import { defaultLabel, type Task, type TaskState } from '../../core/tasks/task';
+import { formatSeconds } from '../../shared/format-duration';
 
 export const STATE_WORD: Record<TaskState, string> = {
   waiting: 'Waiting',
@@ -46,15 +47,9 @@ export function elapsedMs(task: Task, now: number): number | undefined {
   return Math.max(0, (task.finishedAt ?? now) - start);
 }
 
-/** 7s, 3m 05s, 1h 02m. */
+/** 7s, 3m 05s, 1h 02m; a started second does not count yet. */
 export function formatDuration(ms: number): string {
-  const total = Math.floor(ms / 1_000);
-  const h = Math.floor(total / 3_600);
-  const m = Math.floor((total % 3_600) / 60);
-  const s = total % 60;
-  if (h > 0) return `${h}h ${String(m).padStart(2, '0')}m`;
-  if (m > 0) return `${m}m ${String(s).padStart(2, '0')}s`;
-  return `${s}s`;
+  return formatSeconds(Math.floor(ms / 1_000));
 }
 
 export function formatClockTime(epochMs: number): string {

@@ -1,4 +1,5 @@
 // Small, pure text formatters for the window: durations, clock times, byte sizes, credits.
+import { formatSeconds } from '../../shared/format-duration';
 
 /** "0:07", "4:32", "1:02:09": compact like a stopwatch, because it ticks. */
 export function formatElapsed(ms: number): string {
@@ -13,13 +14,7 @@ export function formatElapsed(ms: number): string {
 
 /** "12s", "3m 05s", "1h 04m": for finished durations, which do not tick. */
 export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.round(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  if (h > 0) return `${h}h ${String(m).padStart(2, '0')}m`;
-  if (m > 0) return `${m}m ${String(s).padStart(2, '0')}s`;
-  return `${s}s`;
+  return formatSeconds(Math.max(0, Math.round(ms / 1000)));
 }
 
 /** "just now", "5 min ago", "3 h ago", "2 d ago". */
