@@ -1,6 +1,6 @@
 // Demo mode's backend: a local simulator with the demo scenario, started on first use, handed to the controller.
 import { startSimulator, type ScenarioName, type Simulator } from '../sim/simulator';
-import type { DemoConnection } from './app-controller';
+import type { DemoConnection } from './rodin-connection';
 
 export interface SimDemo {
   /** Pass as `startDemo` to createAppController; starts the simulator once and lists its tasks. */

@@ -1,0 +1,46 @@
+// Writes the task list to the store, gathered on the clock; demo tasks are never persisted.
+import type { Clock, TimerHandle } from '../clock';
+import type { Task } from '../tasks/task';
+import type { TaskTracker } from '../tasks/task-tracker';
+import type { AppStore } from './types';
+
+/** Task writes are gathered for this long before reaching the store (which may debounce further). */
+export const PERSIST_COALESCE_MS = 250;
+
+export interface TaskPersistence {
+  /** The task list changed: save it soon. */
+  saveSoon(): void;
+  /** Stops pending writes, then saves and flushes the store now (for quitting). */
+  saveNowAndStop(): void;
+}
+
+export function createTaskPersistence(deps: {
+  clock: Clock;
+  store: AppStore;
+  tracker: TaskTracker;
+  isDemoTask: (subscriptionKey: string) => boolean;
+}): TaskPersistence {
+  const { clock, store, tracker } = deps;
+  let timer: TimerHandle | undefined;
+  let stopped = false;
+
+  function persistableTasks(): Task[] {
+    return tracker.toJSON().filter((t) => !deps.isDemoTask(t.subscriptionKey));
+  }
+
+  return {
+    saveSoon() {
+      if (stopped || timer !== undefined) return;
+      timer = clock.setTimeout(() => {
+        timer = undefined;
+        store.saveTasks(persistableTasks());
+      }, PERSIST_COALESCE_MS);
+    },
+    saveNowAndStop() {
+      stopped = true;
+      if (timer !== undefined) clock.clearTimeout(timer);
+      store.saveTasks(persistableTasks());
+      store.flush();
+    },
+  };
+}
