@@ -4,11 +4,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppController } from '../core/app/app-controller';
 import { wrapHandlers } from '../core/app/ipc-result';
+import { createSimDemo } from '../core/app/sim-demo';
 import { systemClock } from '../core/clock';
 import { parseTaskInput } from '../core/input/parse-task-input';
 import { createLogger } from '../core/log/logger';
 import { createKeytarKeyStore, loadKeytar } from '../core/secrets/keytar-key-store';
-import { startSimulator, type Simulator } from '../core/sim/simulator';
 import type { Settings } from '../shared/settings';
 import type { AppSnapshot } from '../shared/snapshot';
 import { forwardSnapshots, registerIpcHandlers } from './ipc/register-ipc';
@@ -106,7 +106,7 @@ async function start(): Promise<void> {
   const previews = createPreviewRegistry();
   protocol.handle(PREVIEW_SCHEME, (request) => servePreview(previews, request.url));
 
-  let simulator: Simulator | undefined;
+  const simDemo = createSimDemo();
   const popover = createPopover({
     preloadPath: join(here, '../preload/index.cjs'),
     rendererIndexPath: join(here, '../renderer/index.html'),
@@ -125,19 +125,7 @@ async function start(): Promise<void> {
     store,
     platform: createElectronPlatform({ hideWindow: () => popover.hide(), previews }),
     logger,
-    async startDemo() {
-      simulator ??= await startSimulator({ scenario: 'demo' });
-      return {
-        baseUrl: simulator.baseUrl,
-        apiKey: simulator.apiKey,
-        tasks: simulator.tasks().map((task) => ({
-          subscriptionKey: task.subscriptionKey,
-          taskUuid: task.taskUuid,
-          ...(task.label ? { label: task.label } : {}),
-          ...(task.tier ? { tier: task.tier } : {}),
-        })),
-      };
-    },
+    startDemo: () => simDemo.startDemo(),
   });
   const invoke = wrapHandlers(controller.handlers, (channel, error) =>
     logger.warn(`${channel} failed`, error instanceof Error ? error.message : String(error)),
@@ -264,7 +252,7 @@ async function start(): Promise<void> {
       .shutdown()
       .catch((error: unknown) => logger.error('Saving on quit failed', error instanceof Error ? error.message : ''))
       .finally(async () => {
-        await simulator?.stop().catch(() => undefined);
+        await simDemo.stop().catch(() => undefined);
         flushed = true;
         tray.destroy();
         app.quit();

@@ -13,9 +13,13 @@ export function createSimDemo(options: { now?: () => number; scenario?: Scenario
   let started: Promise<Simulator> | undefined;
   return {
     async startDemo() {
+      // A failed start is forgotten, so the next "Try the demo" tries again.
       started ??= startSimulator({
         scenario: options.scenario ?? 'demo',
         ...(options.now ? { now: options.now } : {}),
+      }).catch((error: unknown) => {
+        started = undefined;
+        throw error;
       });
       const sim = await started;
       return {
