@@ -19,6 +19,7 @@ import { createConfAppStore } from './store/app-store';
 import { electronConfFactory } from './store/electron-conf';
 import { withNotices } from './store/with-notices';
 import { describeAddResult } from './system/add-feedback';
+import { installCrashLogging } from './system/crash-logging';
 import { watchClipboard } from './system/clipboard-watch';
 import { addRequestFromLink, addRequestsFromArgv, isDemoLaunch, PROTOCOL, type AddRequest } from './system/launch-args';
 import { createNotifier, notificationClickAction, type NotificationRequest } from './system/notifier';
@@ -47,6 +48,15 @@ interface TestHooks {
   snapshot: () => AppSnapshot;
 }
 
+/** Every API key this process has seen (stored, env, demo): the logger hides them even when not JWT-shaped. */
+const knownSecrets = new Set<string>();
+const logger = createLogger({
+  level: 'warn',
+  sink: (line) => process.stderr.write(`${line}\n`),
+  now: Date.now,
+  secrets: () => [...knownSecrets],
+});
+
 const pendingAdds: AddRequest[] = addRequestsFromArgv(process.argv);
 let handleAdd: ((request: AddRequest) => void) | undefined;
 
@@ -66,11 +76,11 @@ if (!app.requestSingleInstanceLock()) {
   });
   // A tray app lives on without windows.
   app.on('window-all-closed', () => undefined);
+  installCrashLogging({ process, app }, logger);
   void app.whenReady().then(start);
 }
 
 async function start(): Promise<void> {
-  const logger = createLogger({ level: 'warn', sink: (line) => process.stderr.write(`${line}\n`), now: Date.now });
   if (process.defaultApp && process.argv[1]) {
     app.setAsDefaultProtocolClient(PROTOCOL, process.execPath, [resolve(process.argv[1])]);
   } else {
@@ -83,7 +93,7 @@ async function start(): Promise<void> {
   const slot = createSecretSlot({ cwd: userData, factory: electronConfFactory, now: Date.now });
   let keytarReason: string | undefined;
   const keytar = await loadKeytar((reason) => (keytarReason = reason));
-  const keyStore = createAppKeyStore({
+  const appKeyStore = createAppKeyStore({
     keychain: keytar ? createKeytarKeyStore({ keytar }) : undefined,
     ...(keytarReason ? { keychainMissingReason: keytarReason } : {}),
     safeStorage,
@@ -92,6 +102,18 @@ async function start(): Promise<void> {
     env: process.env,
     onNotice: (notice) => keyNotices.push(notice),
   });
+  const keyStore: typeof appKeyStore = {
+    ...appKeyStore,
+    async get() {
+      const key = await appKeyStore.get();
+      if (key) knownSecrets.add(key);
+      return key;
+    },
+    async set(key) {
+      knownSecrets.add(key);
+      return appKeyStore.set(key);
+    },
+  };
   // Asking once now settles the keychain-or-fallback question before the controller reads the notices.
   await keyStore.status().catch(() => undefined);
   const store = withNotices(
@@ -125,7 +147,11 @@ async function start(): Promise<void> {
     store,
     platform: createElectronPlatform({ hideWindow: () => popover.hide(), previews }),
     logger,
-    startDemo: () => simDemo.startDemo(),
+    startDemo: async () => {
+      const demo = await simDemo.startDemo();
+      knownSecrets.add(demo.apiKey);
+      return demo;
+    },
   });
   const invoke = wrapHandlers(controller.handlers, (channel, error) =>
     logger.warn(`${channel} failed`, error instanceof Error ? error.message : String(error)),

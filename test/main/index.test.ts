@@ -86,17 +86,23 @@ vi.mock('../../src/main/store/electron-conf', async () => ({
 const page = `file://${join(process.cwd(), 'src', 'renderer', 'index.html')}`;
 
 let electron: { app: EventEmitter & { quit(): void } };
+// Not JWT-shaped, so only the main logger's knowledge of the key can hide it.
+const ENV_KEY = 'rk_env_PLAIN-distinctive-key-7391';
+let crashListeners: ((error: unknown) => void)[] = [];
 
 beforeAll(async () => {
   state.userData = mkdtempSync(join(tmpdir(), 'rodin-index-'));
-  vi.stubEnv('RODIN_API_KEY', '');
+  vi.stubEnv('RODIN_API_KEY', ENV_KEY);
+  const before = new Set(process.listeners('uncaughtException'));
   electron = await import('electron');
   await import('../../src/main/index');
+  crashListeners = process.listeners('uncaughtException').filter((listener) => !before.has(listener));
   // start() runs after whenReady; wait until it has registered IPC and created the tray.
   await vi.waitFor(() => expect(state.handled.size).toBe(IPC_CHANNELS.length), { timeout: 10_000 });
 });
 
 afterAll(() => {
+  for (const listener of crashListeners) process.removeListener('uncaughtException', listener);
   vi.unstubAllEnvs();
   rmSync(state.userData, { recursive: true, force: true });
 });
@@ -127,6 +133,25 @@ describe('main composition root', () => {
     const ours = (await handler?.({ senderFrame: { url: page } }, undefined)) as { ok: boolean; value: unknown };
     expect(ours.ok).toBe(true);
     expect(JSON.stringify(ours.value)).not.toContain('RODIN_API_KEY');
+  });
+
+  it('logs an uncaught error instead of the default dialog, with the API key hidden', async () => {
+    await vi.waitFor(() => expect(state.handled.size).toBe(IPC_CHANNELS.length));
+    expect(crashListeners).toHaveLength(1);
+    const lines: string[] = [];
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    try {
+      crashListeners[0]?.(new Error(`request with Authorization ${ENV_KEY} failed`));
+      electron.app.emit('render-process-gone', {}, {}, { reason: 'crashed', exitCode: 139 });
+    } finally {
+      write.mockRestore();
+    }
+    expect(lines.join('')).toContain('Unexpected error');
+    expect(lines.join('')).toContain('crashed');
+    expect(lines.join('')).not.toContain(ENV_KEY);
   });
 
   it('flushes tasks to disk on quit', async () => {
