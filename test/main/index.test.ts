@@ -88,7 +88,7 @@ const page = `file://${join(process.cwd(), 'src', 'renderer', 'index.html')}`;
 let electron: { app: EventEmitter & { quit(): void } };
 // Not JWT-shaped, so only the main logger's knowledge of the key can hide it.
 const ENV_KEY = 'rk_env_PLAIN-distinctive-key-7391';
-let crashListeners: ((error: unknown) => void)[] = [];
+let crashListeners: NodeJS.UncaughtExceptionListener[] = [];
 
 beforeAll(async () => {
   state.userData = mkdtempSync(join(tmpdir(), 'rodin-index-'));
@@ -144,7 +144,7 @@ describe('main composition root', () => {
       return true;
     });
     try {
-      crashListeners[0]?.(new Error(`request with Authorization ${ENV_KEY} failed`));
+      crashListeners[0]?.(new Error(`request with Authorization ${ENV_KEY} failed`), 'uncaughtException');
       electron.app.emit('render-process-gone', {}, {}, { reason: 'crashed', exitCode: 139 });
     } finally {
       write.mockRestore();
