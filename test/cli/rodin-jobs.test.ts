@@ -103,6 +103,18 @@ describe.concurrent('rodin-jobs', { timeout: 90_000 }, () => {
     expect(run.stderr).toContain('--help');
   });
 
+  it.each([
+    ['RODIN_BASE_URL', [], { RODIN_BASE_URL: 'http://api.example.com/api' }],
+    ['--base-url', ['--base-url', 'http://10.0.0.5/api'], {}],
+  ])('exits 2 with a clear message when %s is plain http to another machine', async (name, flags, extra) => {
+    const task = sim.addTask();
+    const run = await runCli(['status', task.subscriptionKey, ...flags], { env: { ...env(), ...extra } });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`${name}: The Rodin base URL must use https://`);
+    expect(run.stderr).not.toContain(sim.apiKey);
+  });
+
   it('exits 2 on a duration it cannot read', async () => {
     const task = sim.addTask();
     const run = await runCli(['watch', task.subscriptionKey, '--timeout', 'soon'], { env: env() });
