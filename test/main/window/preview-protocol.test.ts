@@ -31,6 +31,13 @@ describe('rodin-preview protocol', () => {
   it.each([
     'rodin-preview://task/abc123/..%2F..%2Fsecret.txt',
     'rodin-preview://task/abc123/../secret.txt',
+    'rodin-preview://task/abc123/%2e%2e/secret.txt',
+    'rodin-preview://task/abc123/%2e%2e%2Fsecret.txt',
+    'rodin-preview://task/abc123/%2E%2E%5Csecret.txt',
+    'rodin-preview://task/abc123/%2Fetc%2Fpasswd',
+    'rodin-preview://task/abc123//etc/passwd',
+    'rodin-preview://task//etc/passwd',
+    'rodin-preview://task/abc123/%ZZ',
     'rodin-preview://task/other/preview.webp',
     'rodin-preview://task/abc123/model.glb',
     'rodin-preview://elsewhere/abc123/preview.webp',
@@ -39,6 +46,19 @@ describe('rodin-preview protocol', () => {
     const registry = createPreviewRegistry();
     registry.urlFor('abc123', join(taskFolder, 'preview.webp'));
     expect((await servePreview(registry, url)).status).toBe(404);
+  });
+
+  it('answers 404 for an absolute path in the URL, encoded or not', async () => {
+    const registry = createPreviewRegistry();
+    registry.urlFor('abc123', join(taskFolder, 'preview.webp'));
+    const secret = join(root, 'secret.txt');
+    for (const url of [
+      `rodin-preview://task/abc123/${encodeURIComponent(secret)}`,
+      `rodin-preview://task/abc123${secret}`,
+      `rodin-preview://task/abc123/${encodeURIComponent(join(taskFolder, 'preview.webp'))}`,
+    ]) {
+      expect((await servePreview(registry, url)).status, url).toBe(404);
+    }
   });
 
   it('refuses to register anything but an image, or a relative path', () => {
