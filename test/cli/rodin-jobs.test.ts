@@ -115,6 +115,20 @@ describe.concurrent('rodin-jobs', { timeout: 90_000 }, () => {
     expect(run.stderr).not.toContain(sim.apiKey);
   });
 
+  it('says in words, without markup or the key, that a proxy answered with an HTML page', async () => {
+    const task = sim.addTask();
+    sim.setFault({ kind: 'html-page' });
+    try {
+      const run = await runCli(['status', task.subscriptionKey], { env: env() });
+      expect(run.code).toBe(4);
+      expect(run.stderr).toContain('answered with a web page instead of data');
+      expect(run.stdout + run.stderr).not.toMatch(/<html|<body|<!doctype/i);
+      expect(run.stdout + run.stderr).not.toContain(sim.apiKey);
+    } finally {
+      sim.setFault(null);
+    }
+  });
+
   it('exits 2 on a duration it cannot read', async () => {
     const task = sim.addTask();
     const run = await runCli(['watch', task.subscriptionKey, '--timeout', 'soon'], { env: env() });
