@@ -20,7 +20,8 @@ export function toCliError(error: unknown): CliError {
     );
   }
   if (error instanceof RodinError) {
-    const message = describeError(error);
+    // The command ends here, so the sentence must not promise a retry.
+    const message = describeError(error, { willRetry: false });
     switch (error.kind) {
       case 'auth':
         return new CliError(message, EXIT.keyRejected, 'Check RODIN_API_KEY or run `rodin-jobs key set`.');

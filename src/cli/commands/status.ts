@@ -48,12 +48,12 @@ export async function statusCommand(inputs: string[], opts: StatusCommandOptions
       failures += 1;
       tracker.recordError(task.subscriptionKey, {
         code: error instanceof RodinError ? error.code : 'UNKNOWN',
-        message: describeError(error),
+        message: describeError(error, { willRetry: false }),
         at: systemClock.now(),
       });
       if (error instanceof RodinError && error.kind === 'transient' && failures === tasks.length) {
         printResults(tracker.list(), output, io);
-        throw new CliError(describeError(error), EXIT.timeout);
+        throw new CliError(describeError(error, { willRetry: false }), EXIT.timeout);
       }
     }
   }

@@ -37,15 +37,25 @@ export function describeErrorCode(code: string): string {
   return SERVICE_SENTENCES[normalized] ?? `Rodin reported an error (${normalized}); try again later.`;
 }
 
+// Said without "will retry": whether a retry follows is the caller's to say (a watcher retries, a one-shot command doesn't).
 const TRANSIENT_SENTENCES: Record<string, string> = {
-  HTTP_5XX: 'The Rodin service is having trouble right now (server error); will try again shortly.',
-  HTML_RESPONSE: 'The Rodin service answered with a web page instead of data (often a proxy or outage); will retry.',
-  TIMEOUT: 'The Rodin service did not answer in time; will try again.',
-  NETWORK: 'Cannot reach the Rodin service; check the internet connection. Will try again.',
-  HTTP_OTHER: 'The Rodin service gave an unexpected answer; will try again.',
+  HTTP_5XX: 'The Rodin service is having trouble right now (server error)',
+  HTML_RESPONSE: 'The Rodin service answered with a web page instead of data (often a proxy or outage)',
+  TIMEOUT: 'The Rodin service did not answer in time',
+  NETWORK: 'Cannot reach the Rodin service; check the internet connection',
+  HTTP_OTHER: 'The Rodin service gave an unexpected answer',
 };
 
-function describeRodinError(error: RodinError): string {
+export interface DescribeOptions {
+  /** True (default) where the caller will try again by itself, as the watcher does. */
+  willRetry?: boolean;
+}
+
+function withRetry(sentence: string, willRetry: boolean): string {
+  return willRetry ? `${sentence}; will try again shortly.` : `${sentence}.`;
+}
+
+function describeRodinError(error: RodinError, willRetry: boolean): string {
   switch (error.kind) {
     case 'auth':
       return 'The API key is missing or was rejected by Rodin; set a valid key from the Hyper3D dashboard.';
@@ -56,9 +66,9 @@ function describeRodinError(error: RodinError): string {
     case 'service':
       return describeErrorCode(error.code);
     case 'transient':
-      return TRANSIENT_SENTENCES[error.code] ?? TRANSIENT_SENTENCES.HTTP_OTHER!;
+      return withRetry(TRANSIENT_SENTENCES[error.code] ?? TRANSIENT_SENTENCES.HTTP_OTHER!, willRetry);
     case 'protocol':
-      return 'The Rodin service sent an answer this app does not understand; will try again.';
+      return withRetry('The Rodin service sent an answer this app does not understand', willRetry);
     case 'usage':
       // Usage messages are written by this app (never from the network), so they are safe to show.
       return safeText(error.message) ?? 'That request cannot be sent.';
@@ -82,8 +92,9 @@ function safeText(text: string): string | undefined {
 }
 
 /** One human sentence for any error; never includes a key or raw HTML. */
-export function describeError(error: unknown): string {
-  if (error instanceof RodinError) return describeRodinError(error);
+export function describeError(error: unknown, options: DescribeOptions = {}): string {
+  const willRetry = options.willRetry ?? true;
+  if (error instanceof RodinError) return describeRodinError(error, willRetry);
   // Download messages are written by the downloader for people (file and host named, never the signed URL).
   if (error instanceof DownloadError) return safeText(error.message) ?? 'The result files could not be downloaded.';
   if (typeof error === 'string') {
@@ -92,7 +103,7 @@ export function describeError(error: unknown): string {
   }
   if (error instanceof Error) {
     if (error.name === 'AbortError') return 'The request was canceled.';
-    if (error.name === 'TimeoutError') return TRANSIENT_SENTENCES.TIMEOUT!;
+    if (error.name === 'TimeoutError') return withRetry(TRANSIENT_SENTENCES.TIMEOUT!, willRetry);
     const message = safeText(error.message);
     if (!message) return 'Something went wrong.';
     return `Something went wrong: ${message}${/[.!?…]$/.test(message) ? '' : '.'}`;

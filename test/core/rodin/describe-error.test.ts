@@ -97,3 +97,13 @@ describe('describeError for downloads', () => {
     expect(sentence).toBe('The link for model.glb expired twice; try again.');
   });
 });
+
+describe('describeError and retries', () => {
+  it('promises a retry only where the caller will make one', () => {
+    const error = new TransientError('HTML_RESPONSE', 'proxy page');
+    expect(describeError(error)).toMatch(/will try again/);
+    const oneShot = describeError(error, { willRetry: false });
+    expect(oneShot).not.toMatch(/try again|retry/i);
+    expect(oneShot).toMatch(/web page instead of data/);
+  });
+});
