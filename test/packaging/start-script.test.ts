@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ afterEach(() => {
 
 describe('npm start without the Electron binary', () => {
   it('exits non-zero with one paragraph naming the cause, the mirror settings and the CLI demo', () => {
-    const result = spawnSync(process.execPath, ['scripts/start.js', '--demo'], {
+    const result = spawnSync(process.execPath, ['scripts/start.js'], {
       env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: dir },
       encoding: 'utf8',
     });
@@ -27,6 +27,24 @@ describe('npm start without the Electron binary', () => {
     expect(message).toContain('ELECTRON_CUSTOM_DIR');
     expect(message).toContain('node node_modules/electron/install.js');
     expect(message).toContain('npx rodin-jobs demo');
+  });
+
+  it('runs the terminal demo instead when asked for the demo (npm run demo)', async () => {
+    const child = spawn(process.execPath, ['scripts/start.js', '--demo'], {
+      env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: dir, NO_COLOR: '1' },
+    });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    try {
+      // The demo's first line names its simulator; that is enough to know the fallback started the real thing.
+      await expect.poll(() => out + err, { timeout: 30_000 }).toMatch(/Demo: \d+ scripted tasks on a local simulator/);
+      expect(err).toContain('Electron binary was not downloaded');
+      expect(err).toContain('Running the terminal demo instead');
+    } finally {
+      child.kill('SIGINT');
+    }
   });
 
   it('finds a binary placed where ELECTRON_OVERRIDE_DIST_PATH points', () => {
