@@ -18,8 +18,18 @@ export interface PollTuning {
   queueCheckQuantile: number;
   /** First check of a task we just submitted ourselves (it cannot be done yet). */
   firstCheckNewMs: number;
-  /** Overdue tasks (beyond everything the model expects): gap grows by this fraction of the overrun. */
+  /**
+   * Overdue tasks (beyond everything the model expects) are mostly just slow (a retry inside the service, a slow GPU)
+   * and finish soon after: keep the dense gap for this share of the longest expected duration past it...
+   */
+  overdueDenseShare: number;
+  /** ...then let the gap grow by this fraction of the further overrun. */
   overdueGrowth: number;
+  /**
+   * A finish this close before a longer gap ends is still seen as quickly as one in the dense cadence, so it does not
+   * count against `sparseRisk`: a jump may reach this far past the point where a finish becomes plausible.
+   */
+  graceMs: number;
   /**
    * 1: judge a gap's risk given that the task has not finished yet; 0: as a share of all the task's finishes, which
    * spends the latency budget where it saves the most calls (the wide, unlikely tails).
@@ -29,11 +39,13 @@ export interface PollTuning {
 
 export const DEFAULT_POLL_TUNING: PollTuning = {
   denseGapMs: 5_500,
-  sparseRisk: 0.03,
+  sparseRisk: 0.01,
   queueCheckFraction: 1,
   queueCheckQuantile: 0.5,
   firstCheckNewMs: 5_000,
+  overdueDenseShare: 1.5,
   overdueGrowth: 0.25,
+  graceMs: 5_500,
   conditioning: 1,
 };
 
@@ -42,6 +54,8 @@ export interface PollPolicyInput {
   task: Pick<Task, 'state' | 'jobs' | 'addedAt' | 'submittedAt' | 'tier' | 'generatingSince' | 'lastPolledAt'>;
   /** Last time we saw the task not yet generating: generation started after this. */
   lastSeenWaitingAt?: number;
+  /** The queue position we saw then, if any: generation started about that many positions' time later. */
+  lastSeenQueueLength?: number;
   /** Ascending quantile points of the generation time (ms) for this task's tier. */
   generationQuantiles: readonly number[];
   /** Ascending quantile points of the time one queue position takes to clear (ms). */
@@ -69,7 +83,8 @@ export function nextPollDelay(input: PollPolicyInput): number {
     // we do not know, so allow anything up to a long generation before.
     const notBefore = input.lastSeenWaitingAt ?? task.submittedAt ?? seenAt - gen[gen.length - 1]!;
     const startLo = Math.min(seenAt, notBefore);
-    const cdf = (t: number) => generatingCdf(t, startLo, seenAt, gen);
+    const startWeights = startWindowWeights(startLo, seenAt, input.lastSeenWaitingAt, input.lastSeenQueueLength, queue);
+    const cdf = (t: number) => generatingCdf(t, startLo, seenAt, gen, startWeights);
     return gapFromCdf(cdf, now, tuning, startLo, gen[gen.length - 1]!);
   }
 
@@ -95,7 +110,7 @@ export function queuePosition(jobs: readonly { status: string; queueLength?: num
 }
 
 /**
- * The longest gap whose chance of holding the finish (given no finish yet) stays under `sparseRisk`,
+ * The longest gap whose chance of holding a finish seen too late (given no finish yet) stays under `sparseRisk`,
  * but never shorter than the dense gap: polling faster than that buys latency nobody asked for.
  */
 function gapFromCdf(
@@ -108,13 +123,17 @@ function gapFromCdf(
   const before = cdf(now);
   const remaining = 1 - before;
   if (remaining < 1e-3) {
-    // Past anything the model expected: keep watching, less and less often.
-    const overrun = Math.max(0, now - (overdueFrom + longest));
+    // Past anything the model expected: most such tasks are merely slow and finish soon, so stay close for a
+    // while, then keep watching less and less often.
+    const overrun = Math.max(0, now - (overdueFrom + longest) - longest * tuning.overdueDenseShare);
     return clampGap(tuning.denseGapMs + overrun * tuning.overdueGrowth);
   }
   const scale = remaining ** tuning.conditioning;
-  const risk = (gap: number) => (cdf(now + gap) - before) / scale;
-  if (risk(tuning.denseGapMs) > tuning.sparseRisk) return clampGap(tuning.denseGapMs);
+  // A finish is likely within the dense gap itself: no jump.
+  if ((cdf(now + tuning.denseGapMs) - before) / scale > tuning.sparseRisk) return clampGap(tuning.denseGapMs);
+  // Only finishes more than the grace before the next call are seen late.
+  const grace = Math.min(tuning.graceMs, tuning.denseGapMs);
+  const risk = (gap: number) => (cdf(now + gap - grace) - before) / scale;
   let lo = tuning.denseGapMs;
   let hi = MAX_POLL_GAP_MS;
   if (risk(hi) <= tuning.sparseRisk) return clampGap(hi);
@@ -126,15 +145,54 @@ function gapFromCdf(
   return clampGap(lo);
 }
 
-/** P(finish ≤ t) when generation started uniformly in [startLo, startHi] and lasts as the quantiles say. */
-function generatingCdf(t: number, startLo: number, startHi: number, gen: readonly number[]): number {
-  const steps = startHi - startLo < 1_000 ? 1 : 8;
+/**
+ * P(finish ≤ t) when generation started in [startLo, startHi] (spread as `weights` over equal slices, uniform
+ * without them) and lasts as the quantiles say.
+ */
+function generatingCdf(
+  t: number,
+  startLo: number,
+  startHi: number,
+  gen: readonly number[],
+  weights: readonly number[] | undefined,
+): number {
+  if (startHi - startLo < 1_000) return quantileCdf(gen, t - startHi);
+  const steps = weights?.length ?? START_SLICES;
   let sum = 0;
   for (let i = 0; i < steps; i++) {
-    const start = steps === 1 ? startHi : startLo + ((i + 0.5) / steps) * (startHi - startLo);
-    sum += quantileCdf(gen, t - start);
+    const start = startLo + ((i + 0.5) / steps) * (startHi - startLo);
+    sum += (weights ? weights[i]! : 1 / steps) * quantileCdf(gen, t - start);
   }
-  return sum / steps;
+  return sum;
+}
+
+const START_SLICES = 8;
+/** Share of the start window kept uniform, in case the queue moved unlike anything learned. */
+const START_UNIFORM_SHARE = 0.05;
+
+/**
+ * Where in [startLo, startHi] generation most likely began, given the queue position last seen at `waitingAt`: that
+ * many positions' time later. Undefined (uniform) when the queue position is unknown.
+ */
+function startWindowWeights(
+  startLo: number,
+  startHi: number,
+  waitingAt: number | undefined,
+  queueLength: number | undefined,
+  perPosition: readonly number[],
+): number[] | undefined {
+  if (waitingAt === undefined || queueLength === undefined || queueLength < 1) return undefined;
+  if (startHi - startLo < 1_000) return undefined;
+  const remaining = perPosition.map((ms) => ms * queueLength);
+  const queueCdf = (at: number) => quantileCdf(remaining, at - waitingAt);
+  const slice = (startHi - startLo) / START_SLICES;
+  const raw = Array.from(
+    { length: START_SLICES },
+    (_, i) => queueCdf(startLo + (i + 1) * slice) - queueCdf(startLo + i * slice),
+  );
+  const total = raw.reduce((a, b) => a + b, 0);
+  if (total <= 1e-9) return undefined;
+  return raw.map((w) => (1 - START_UNIFORM_SHARE) * (w / total) + START_UNIFORM_SHARE / START_SLICES);
 }
 
 /** P(queue wait + generation ≤ x), the queue wait given by its own quantile points. */

@@ -82,6 +82,8 @@ interface Watch {
   lastUnfinishedAt?: number;
   /** The policy chose its shortest gap: a finish is likely now. */
   urgent?: boolean;
+  /** Still queued: the next call only looks for the generation start, so it may yield to finishes. */
+  queued?: boolean;
   /** Ready but held back by the global budget since then. */
   heldSince?: number;
 }
@@ -146,6 +148,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       queueQuantiles: model.queueQuantiles(),
     };
     if (w.lastWaiting) input.lastSeenWaitingAt = w.lastWaiting.at;
+    if (w.lastWaiting?.queueLength !== undefined) input.lastSeenQueueLength = w.lastWaiting.queueLength;
     if (options.tuning) input.tuning = options.tuning;
     return nextPollDelay(input);
   };
@@ -187,8 +190,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       clearProblem('throttled');
       budget.spaceOut(Math.max(1_000, 60_000 / budget.limit()), now + RECOVERY_MS);
     }
-    // When the budget cannot serve everyone who is ready, tasks that are likely finishing go first.
-    const rank = (w: Watch) => (readyAt(w) <= now ? (w.urgent ? 0 : 1) : 2);
+    // When the budget cannot serve everyone who is ready, tasks that are likely finishing go first and queue checks
+    // last: a generation start seen a little late costs less than a finish seen late.
+    const rank = (w: Watch) => (readyAt(w) <= now ? (w.urgent ? 0 : w.queued ? 2 : 1) : 3);
     const idle = [...watches.values()]
       .filter((w) => !w.inFlight)
       .sort((a, b) => rank(a) - rank(b) || readyAt(a) - readyAt(b));
@@ -196,13 +200,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     for (const w of idle) {
       const ready = readyAt(w);
       if (ready > now) {
-        wakeAt = ready;
+        wakeAt = Math.min(wakeAt ?? Infinity, ready);
         break;
       }
       const allowed = budget.nextAllowedAt(now);
       if (allowed > now) {
-        for (const held of idle) if (readyAt(held) <= now) held.heldSince ??= ready;
-        wakeAt = allowed;
+        for (const held of idle) if (readyAt(held) <= now) held.heldSince ??= readyAt(held);
+        wakeAt = Math.min(wakeAt ?? Infinity, allowed);
         break;
       }
       call(w, now);
@@ -242,6 +246,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
           const at = clock.now();
           const delay = policyDelay(task, w, at);
           w.urgent = task.state === 'generating' && delay <= denseGapMs;
+          w.queued = task.state === 'waiting';
           w.dueAt = at + delay;
         }
         pump();

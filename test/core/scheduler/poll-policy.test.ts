@@ -151,3 +151,37 @@ describe('request budget', () => {
     expect(budget.nextAllowedAt(10_600)).toBe(10_600);
   });
 });
+
+describe('poll policy refinements', () => {
+  const generating = {
+    state: 'generating' as const,
+    jobs: generatingJobs,
+    tier: 'Regular',
+    generatingSince: T0,
+    lastPolledAt: T0,
+  };
+
+  it('uses the queue position last seen to place the generation start late in a wide window', () => {
+    const wide = { lastSeenWaitingAt: T0 - 60_000 };
+    const unknown = nextPollDelay(input(generating, wide));
+    const placed = nextPollDelay(input(generating, { ...wide, lastSeenQueueLength: 12 }));
+    expect(placed).toBeGreaterThan(unknown);
+  });
+
+  it('jumps further when a finish near the end of the jump would still be seen quickly', () => {
+    const at = { lastSeenWaitingAt: T0 - 3_000 };
+    const strict = nextPollDelay(input(generating, { ...at, tuning: { graceMs: 0 } }));
+    const graced = nextPollDelay(input(generating, at));
+    expect(graced).toBeGreaterThan(strict + 3_000);
+  });
+
+  it('stays close to a task just past every expected duration, then backs off', () => {
+    const poll = (elapsed: number) =>
+      nextPollDelay(
+        input({ ...generating, lastPolledAt: T0 + elapsed }, { now: T0 + elapsed, lastSeenWaitingAt: T0 - 1_000 }),
+      );
+    const longest = model.generationQuantiles('Regular').at(-1)!;
+    expect(poll(longest * 1.5)).toBeLessThanOrEqual(6_000);
+    expect(poll(longest * 4)).toBeGreaterThan(20_000);
+  });
+});
