@@ -10,7 +10,7 @@ export const TYPICAL_GENERATION_MS: Readonly<Record<string, number>> = {
 };
 
 /** Number of points a distribution is summarised to: enough for the policy, cheap to evaluate. */
-export const QUANTILE_POINTS = 25;
+export const QUANTILE_POINTS = 101;
 /** Learned samples outweigh the prior completely once a tier has this many. */
 const PRIOR_WEIGHT = 6;
 const MAX_SAMPLES = 80;
@@ -18,6 +18,12 @@ const PRIOR_FACTORS = [0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1, 1.05, 1.1, 1.2, 1.3, 1
 /** Seconds per queue position: a guess until queues have been observed. */
 const PRIOR_QUEUE_MS_PER_POSITION = [4_000, 6_000, 8_000, 10_000, 12_000, 15_000, 20_000];
 const ALL = '*';
+/**
+ * Each observed duration stands for a small log-normal spread around it (a kernel), so that a few samples with gaps
+ * between them do not read as "nothing can finish here".
+ */
+const KERNEL_WIDTH = 0.03;
+const KERNEL = [-1.5, -0.9, -0.45, 0, 0.45, 0.9, 1.5];
 
 export interface DurationModel {
   /** A finished task's generation time (first Generating → Done), with its tier when known. */
@@ -83,12 +89,17 @@ function priorFor(key: string): number[] {
 function blend(learned: readonly number[], prior: readonly number[]): readonly number[] {
   const priorWeight = Math.max(0, PRIOR_WEIGHT - learned.length) / PRIOR_WEIGHT;
   const weighted: { value: number; weight: number }[] = [
-    ...learned.map((value) => ({ value, weight: 1 / Math.max(1, learned.length) })),
+    ...learned.flatMap((value) =>
+      KERNEL.map((z) => ({
+        value: value * Math.exp(KERNEL_WIDTH * z),
+        weight: 1 / Math.max(1, learned.length) / KERNEL.length,
+      })),
+    ),
     ...prior.map((value) => ({ value, weight: priorWeight / prior.length })),
   ];
   if (learned.length > 0) {
     const learnedShare = 1 - priorWeight;
-    for (const w of weighted.slice(0, learned.length)) w.weight *= learnedShare;
+    for (const w of weighted.slice(0, learned.length * KERNEL.length)) w.weight *= learnedShare;
   }
   return weightedQuantiles(weighted, QUANTILE_POINTS);
 }
