@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import { parseTaskInput } from '../input/parse-task-input';
 import type { Logger } from '../log/logger';
 import { describeError } from '../rodin/describe-error';
+import { createDurationModel, type DurationModel } from '../scheduler/duration-model';
 import { createScheduler } from '../scheduler/scheduler';
 import { isFinished, type Task } from '../tasks/task';
 import { taskIdOf } from '../tasks/task-id';
@@ -56,12 +57,24 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
     baseUrl: () => settings().baseUrl,
     getApiKey: () => keys.getApiKey(),
   });
+  const learned = createDurationModel(store.loadSchedulerState?.());
+  // The demo's simulated tasks take seconds: learning from them would mislead polling of real tasks later.
+  const durationModel: DurationModel = {
+    ...learned,
+    recordGeneration: (tier, ms) => {
+      if (!connection.isDemo()) learned.recordGeneration(tier, ms);
+    },
+    recordQueuePosition: (ms) => {
+      if (!connection.isDemo()) learned.recordQueuePosition(ms);
+    },
+  };
   const scheduler = createScheduler({
     clock,
     // A proxy, so a new base URL or a demo switch applies without rebuilding the scheduler.
     client: { status: (key, options) => connection.client().status(key, options) },
     tracker,
     budgetPerMinute: initialSettings.pollBudgetPerMinute,
+    durationModel,
     onError: (error) => logger?.debug('Status check failed', describeError(error)),
   });
   const snapshots = createSnapshotEmitter({ clock, snapshot: () => controller.snapshot() });
@@ -85,7 +98,13 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
   });
   await keys.load();
 
-  const persistence = createTaskPersistence({ clock, store, tracker, isDemoTask: (key) => connection.isDemoTask(key) });
+  const persistence = createTaskPersistence({
+    clock,
+    store,
+    tracker,
+    isDemoTask: (key) => connection.isDemoTask(key),
+    schedulerState: () => learned.toJSON(),
+  });
   const downloads = createTaskDownloads({
     clock,
     fetch: deps.fetch,
@@ -99,16 +118,13 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
   const pause = createNotificationPause({ clock, changed });
   const notifications = createNotificationBuffer({ clock, tracker, settings, pausedUntil: () => pause.until() });
   const finishedListeners = createListeners<FinishedEvent>();
-  /** Finished tasks the window has not shown yet. */
-  const unseen = new Set<string>();
   let shutDown = false;
 
   tracker.on('added', () => {
     persistence.saveSoon();
     changed();
   });
-  tracker.on('removed', (task) => {
-    unseen.delete(task.subscriptionKey);
+  tracker.on('removed', () => {
     persistence.saveSoon();
     changed();
   });
@@ -119,7 +135,6 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
     changed();
   });
   tracker.on('finished', (task) => {
-    unseen.add(task.subscriptionKey);
     if (!task.finishedWhenAdded) {
       finishedListeners.emit({ task });
       notifications.add(task.subscriptionKey);
@@ -190,7 +205,7 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
       let any = false;
       for (const id of ids) {
         const task = tracker.getById(id);
-        if (task && unseen.delete(task.subscriptionKey)) any = true;
+        if (task && tracker.markSeen(task.subscriptionKey)) any = true;
       }
       if (any) changed();
     }),
@@ -260,7 +275,7 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
         now: clock.now(),
         demo: connection.isDemo(),
         ...(pausedUntil !== undefined ? { notificationsPausedUntil: pausedUntil } : {}),
-        unseen,
+        unseen: new Set(tracker.list().flatMap((task) => (task.unseen ? [task.subscriptionKey] : []))),
         previewUrl: (taskId, file) => platform.previewUrl(taskId, file),
       });
     },

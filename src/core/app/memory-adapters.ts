@@ -8,14 +8,16 @@ export interface MemoryStore extends AppStore {
   /** What was last saved (tasks are plain values, so this is what a restart would load). */
   savedTasks(): Task[];
   savedSettings(): Settings;
+  savedSchedulerState(): unknown;
   flushCount(): number;
 }
 
 export function createMemoryStore(
-  initial: { settings?: Partial<Settings>; tasks?: Task[]; notices?: string[] } = {},
+  initial: { settings?: Partial<Settings>; tasks?: Task[]; notices?: string[]; schedulerState?: unknown } = {},
 ): MemoryStore {
   let settings: Settings = settingsSchema.parse({ ...DEFAULT_SETTINGS, ...initial.settings });
   let tasks: Task[] = structuredClone(initial.tasks ?? []);
+  let schedulerState: unknown = structuredClone(initial.schedulerState);
   let flushes = 0;
   const notices = [...(initial.notices ?? [])];
   return {
@@ -28,12 +30,17 @@ export function createMemoryStore(
     saveTasks: (next) => {
       tasks = structuredClone([...next]);
     },
+    loadSchedulerState: () => structuredClone(schedulerState),
+    saveSchedulerState: (next) => {
+      schedulerState = structuredClone(next);
+    },
     flush: () => {
       flushes += 1;
     },
     notices: () => [...notices],
     savedTasks: () => structuredClone(tasks),
     savedSettings: () => ({ ...settings }),
+    savedSchedulerState: () => structuredClone(schedulerState),
     flushCount: () => flushes,
   };
 }

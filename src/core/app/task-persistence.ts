@@ -1,4 +1,4 @@
-// Writes the task list to the store, gathered on the clock; demo tasks are never persisted.
+// Writes the task list (and what the scheduler learned) to the store, gathered on the clock; demo tasks never are.
 import type { Clock, TimerHandle } from '../clock';
 import type { Task } from '../tasks/task';
 import type { TaskTracker } from '../tasks/task-tracker';
@@ -19,6 +19,8 @@ export function createTaskPersistence(deps: {
   store: AppStore;
   tracker: TaskTracker;
   isDemoTask: (subscriptionKey: string) => boolean;
+  /** Learning changes only as tasks change, so it rides along with every task write. */
+  schedulerState?: () => unknown;
 }): TaskPersistence {
   const { clock, store, tracker } = deps;
   let timer: TimerHandle | undefined;
@@ -28,18 +30,23 @@ export function createTaskPersistence(deps: {
     return tracker.toJSON().filter((t) => !deps.isDemoTask(t.subscriptionKey));
   }
 
+  function save(): void {
+    store.saveTasks(persistableTasks());
+    if (deps.schedulerState) store.saveSchedulerState?.(deps.schedulerState());
+  }
+
   return {
     saveSoon() {
       if (stopped || timer !== undefined) return;
       timer = clock.setTimeout(() => {
         timer = undefined;
-        store.saveTasks(persistableTasks());
+        save();
       }, PERSIST_COALESCE_MS);
     },
     saveNowAndStop() {
       stopped = true;
       if (timer !== undefined) clock.clearTimeout(timer);
-      store.saveTasks(persistableTasks());
+      save();
       store.flush();
     },
   };

@@ -20,6 +20,10 @@ export interface AppStore {
   /** May be debounced by the implementation; `flush` writes what is pending. */
   saveTasks(tasks: readonly Task[]): void;
   flush(): void;
+  /** What the scheduler learned (plain JSON, checked by its reader); optional so simple stores may forget it. */
+  loadSchedulerState?(): unknown;
+  /** May be debounced like `saveTasks`; `flush` writes it too. */
+  saveSchedulerState?(state: unknown): void;
   /** Messages about what loading had to repair (e.g. a corrupted file moved aside). */
   notices(): string[];
 }

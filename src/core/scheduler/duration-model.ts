@@ -14,6 +14,8 @@ export const QUANTILE_POINTS = 101;
 /** Learned samples outweigh the prior completely once a tier has this many. */
 const PRIOR_WEIGHT = 6;
 const MAX_SAMPLES = 80;
+/** Saved state may be old or hand-edited: a tier list beyond this is ignored rather than trusted. */
+const MAX_SAVED_TIERS = 32;
 const PRIOR_FACTORS = [0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1, 1.05, 1.1, 1.2, 1.3, 1.45, 1.6];
 /** Seconds per queue position: a guess until queues have been observed. */
 const PRIOR_QUEUE_MS_PER_POSITION = [4_000, 6_000, 8_000, 10_000, 12_000, 15_000, 20_000];
@@ -34,11 +36,21 @@ export interface DurationModel {
   generationQuantiles(tier?: string): readonly number[];
   queueQuantiles(): readonly number[];
   sampleCount(tier?: string): number;
+  /** The recent samples as plain JSON, bounded per tier, so a restarted app polls as well as before. */
+  toJSON(): DurationModelState;
 }
 
-export function createDurationModel(): DurationModel {
-  const samples = new Map<string, number[]>();
-  const queueSamples: number[] = [];
+/** What a model keeps across restarts: recent generation times per tier ("*" = all tiers) and queue pace. */
+export interface DurationModelState {
+  generation: Record<string, number[]>;
+  queue: number[];
+}
+
+/** Starts from a saved state when it is given; anything unusable in it is ignored, never an error. */
+export function createDurationModel(saved?: unknown): DurationModel {
+  const restored = parseDurationModelState(saved);
+  const samples = new Map<string, number[]>(Object.entries(restored.generation));
+  const queueSamples: number[] = restored.queue;
   const cache = new Map<string, readonly number[]>();
   let queueCache: readonly number[] | undefined;
 
@@ -76,7 +88,34 @@ export function createDurationModel(): DurationModel {
       return queueCache;
     },
     sampleCount: (tier) => samples.get(tier ?? ALL)?.length ?? 0,
+    toJSON: () => ({
+      generation: Object.fromEntries([...samples].map(([k, v]) => [k, [...v]])),
+      queue: [...queueSamples],
+    }),
   };
+}
+
+/** Keeps the usable part of a saved state: positive finite samples, the newest MAX_SAMPLES of each list. */
+export function parseDurationModelState(value: unknown): DurationModelState {
+  const state: DurationModelState = { generation: {}, queue: [] };
+  if (!isRecord(value)) return state;
+  if (isRecord(value.generation)) {
+    for (const [tier, list] of Object.entries(value.generation).slice(0, MAX_SAVED_TIERS)) {
+      const kept = validSamples(list);
+      if (tier.length > 0 && kept.length > 0) state.generation[tier] = kept;
+    }
+  }
+  state.queue = validSamples(value.queue);
+  return state;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function validSamples(list: unknown): number[] {
+  if (!Array.isArray(list)) return [];
+  return list.filter((ms): ms is number => typeof ms === 'number' && Number.isFinite(ms) && ms > 0).slice(-MAX_SAMPLES);
 }
 
 function priorFor(key: string): number[] {

@@ -16,6 +16,8 @@ export interface TaskTracker {
   recordError(subscriptionKey: string, error: TaskError): void;
   setDownload(subscriptionKey: string, download: TaskDownload): void;
   markNotified(subscriptionKey: string): void;
+  /** The window showed this finished task; false if there was nothing to clear. */
+  markSeen(subscriptionKey: string): boolean;
   get(subscriptionKey: string): Task | undefined;
   getById(id: string): Task | undefined;
   list(): readonly Task[];
@@ -158,6 +160,7 @@ export function createTaskTracker(options: { clock: Clock; tasks?: Task[]; histo
         }
         if (isFinished(state)) {
           next.finishedAt = now;
+          next.unseen = true;
           if (task.lastPolledAt === undefined) {
             // Already over when we first looked (e.g. pasted from yesterday): no "finished" notification for it.
             next.finishedWhenAdded = true;
@@ -178,6 +181,13 @@ export function createTaskTracker(options: { clock: Clock; tasks?: Task[]; histo
 
     markNotified(subscriptionKey) {
       replace(subscriptionKey, (task) => (task.notified ? task : { ...task, notified: true }));
+    },
+
+    markSeen(subscriptionKey) {
+      const task = entries.get(subscriptionKey)?.task;
+      if (!task?.unseen) return false;
+      replace(subscriptionKey, ({ unseen: _seen, ...rest }) => rest);
+      return true;
     },
 
     get: (subscriptionKey) => entries.get(subscriptionKey)?.task,

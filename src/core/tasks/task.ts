@@ -52,6 +52,8 @@ export interface Task {
   notified: boolean;
   /** The task was already finished the first time we saw it. */
   finishedWhenAdded?: boolean;
+  /** Finished while watched and not shown in the window yet (kept with the task so a restart does not forget it). */
+  unseen?: boolean;
   download?: TaskDownload;
 }
 

@@ -1,4 +1,4 @@
-// Settings and tasks on disk: schema-checked on load, migrated, written at most once a second, flushed on quit.
+// Settings and tasks (with what the scheduler learned) on disk: schema-checked on load, migrated, written at most once a second, flushed on quit.
 import type { AppStore } from '../../core/app/types';
 import type { Clock, TimerHandle } from '../../core/clock';
 import type { Task } from '../../core/tasks/task';
@@ -109,6 +109,9 @@ export function createConfAppStore(options: AppStoreOptions): AppStore {
     );
   }
 
+  // Only its reader knows the shape (it ignores what it cannot use); here anything but a plain object is dropped.
+  let schedulerState: unknown = isPlainObject(tasksDoc.document.scheduler) ? tasksDoc.document.scheduler : undefined;
+
   let settingsPending = settingsDoc.dirty || parsedSettings.reset.length > 0;
   let tasksPending = tasksDoc.dirty || parsedTasks.invalid > 0;
   let timer: TimerHandle | undefined;
@@ -121,7 +124,11 @@ export function createConfAppStore(options: AppStoreOptions): AppStore {
       settingsPending = false;
     }
     if (tasksPending) {
-      tasksDoc.conf.store = { version: TASKS_VERSION, tasks: capHistory(tasks, settings.historySize) };
+      tasksDoc.conf.store = {
+        version: TASKS_VERSION,
+        tasks: capHistory(tasks, settings.historySize),
+        ...(schedulerState !== undefined ? { scheduler: schedulerState } : {}),
+      };
       tasksPending = false;
     }
   }
@@ -146,7 +153,17 @@ export function createConfAppStore(options: AppStoreOptions): AppStore {
       tasksPending = true;
       schedule();
     },
+    loadSchedulerState: () => schedulerState,
+    saveSchedulerState(next) {
+      schedulerState = next;
+      tasksPending = true;
+      schedule();
+    },
     flush,
     notices: () => [...notices],
   };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -36,6 +36,7 @@ export const storedTaskSchema = z.looseObject({
   lastError: taskErrorSchema.optional(),
   notified: z.boolean(),
   finishedWhenAdded: z.boolean().optional(),
+  unseen: z.boolean().optional(),
   download: downloadSchema.optional(),
 });
 

@@ -15,6 +15,7 @@ import {
 } from '../../../src/core/app/memory-adapters';
 import type { AppController, AppNotification } from '../../../src/core/app/types';
 import { createFakeClock, type FakeClock } from '../../../src/core/fake-clock';
+import { createDurationModel } from '../../../src/core/scheduler/duration-model';
 import { startSimulator, type Simulator, type SimTaskScript } from '../../../src/core/sim/simulator';
 import type { Settings } from '../../../src/shared/settings';
 import type { AppSnapshot, TaskView } from '../../../src/shared/snapshot';
@@ -283,6 +284,29 @@ describe('app controller', () => {
     expect(second.notifications).toEqual([]);
     expect(second.finished).toEqual([]);
     expect(downloadCalls()).toBe(callsBefore);
+  });
+
+  it('still shows a finished task as unseen after a restart, and keeps what it learned about durations', async () => {
+    const first = await start();
+    const { id } = await addSimTask(first, { ...QUICK, queueMs: 30_000, generateMs: 40_000, label: 'Vase' });
+    await until(() => only(first).state === 'done', 'task done');
+    await first.controller.shutdown();
+    const learned = createDurationModel(first.store.savedSchedulerState());
+    expect(learned.sampleCount()).toBe(1);
+
+    const second = await start({ store: first.store });
+    expect(only(second)).toMatchObject({ id, state: 'done', unseen: true });
+    await second.controller.shutdown();
+    // Restored, not relearned from scratch: the restarted app writes back exactly what it loaded.
+    const restored = createDurationModel(second.store.savedSchedulerState());
+    expect(restored.toJSON()).toEqual(learned.toJSON());
+    expect(restored.generationQuantiles()).toEqual(learned.generationQuantiles());
+
+    const third = await start({ store: first.store });
+    await third.invoke('tasks:mark-seen', { ids: [id] });
+    await third.controller.shutdown();
+    const fourth = await start({ store: first.store });
+    expect(only(fourth).unseen).toBe(false);
   });
 
   it('never lets the API key reach a snapshot or an error', async () => {

@@ -109,6 +109,22 @@ describe('task tracker', () => {
     expect(tracker.get(KEY)?.notified).toBe(false);
   });
 
+  it('marks a task unseen when it finishes, until it is marked seen once', () => {
+    const { tracker, events } = setup();
+    tracker.add({ subscriptionKey: KEY, label: 'A' });
+    tracker.applyStatus(KEY, jobs('Generating'));
+    expect(tracker.get(KEY)?.unseen).toBeUndefined();
+    tracker.applyStatus(KEY, jobs('Done'));
+    expect(tracker.get(KEY)?.unseen).toBe(true);
+    events.length = 0;
+    expect(tracker.markSeen(KEY)).toBe(true);
+    expect(tracker.get(KEY)?.unseen).toBeUndefined();
+    expect(events).toEqual(['changed A done->done']);
+    expect(tracker.markSeen(KEY)).toBe(false);
+    expect(tracker.markSeen(KEY2)).toBe(false);
+    expect(events).toHaveLength(1);
+  });
+
   it('keeps an unknown status verbatim and keeps the task active', () => {
     const { tracker } = setup();
     tracker.add({ subscriptionKey: KEY });

@@ -78,6 +78,26 @@ describe('conf app store', () => {
     expect(readJson('tasks')).toMatchObject({ tasks: [{ label: 'Task 7' }] });
   });
 
+  it('round-trips what the scheduler learned and the unseen mark, and loads older tasks without them', () => {
+    const first = open();
+    const state = { generation: { Sketch: [20_000, 22_000], '*': [20_000, 22_000] }, queue: [6_000] };
+    first.store.saveTasks([task(1, { unseen: true }), task(2)]);
+    first.store.saveSchedulerState?.(state);
+    first.store.flush();
+
+    const second = open();
+    expect(second.store.loadSchedulerState?.()).toEqual(state);
+    expect(second.store.loadTasks().map((t) => t.unseen)).toEqual([true, undefined]);
+  });
+
+  it('ignores an unusable scheduler state without a notice, keeping the tasks', () => {
+    writeFileSync(join(dir, 'tasks.json'), JSON.stringify({ version: 1, tasks: [task(1)], scheduler: 'garbage' }));
+    const { store } = open();
+    expect(store.loadSchedulerState?.()).toBeUndefined();
+    expect(store.loadTasks().map((t) => t.label)).toEqual(['Task 1']);
+    expect(store.notices()).toEqual([]);
+  });
+
   it('moves a corrupted file aside, starts, and says where the old file went', () => {
     writeFileSync(join(dir, 'tasks.json'), '{"version":1,"tasks":[{"subscr');
     const { store } = open();
