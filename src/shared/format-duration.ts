@@ -12,3 +12,9 @@ export function formatSeconds(totalSeconds: number): string {
   if (m > 0) return `${m}m ${String(s).padStart(2, '0')}s`;
   return `${s}s`;
 }
+
+/** A wall-clock time as "HH:MM:SS" in local time, e.g. when throttling ends. */
+export function formatClockTime(epochMs: number): string {
+  const d = new Date(epochMs);
+  return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+}

@@ -1,8 +1,7 @@
 // A task as plain JSON for --output json: everything a script needs, never the subscription key itself.
 import { taskIdOf } from '../../core/tasks/task-id';
-import type { Task } from '../../core/tasks/task';
+import { jobsDone, queuePosition, type Task } from '../../core/tasks/task';
 import { keyHint } from '../../core/secrets/api-key';
-import { jobsDone, queuePosition } from './task-summary';
 
 export interface TaskJson {
   id: string;
@@ -30,9 +29,9 @@ export function taskJson(task: Task): TaskJson {
     ...(task.taskUuid ? { taskUuid: task.taskUuid } : {}),
     keyHint: keyHint(task.subscriptionKey),
     state: task.state,
-    jobsDone: jobsDone(task),
+    jobsDone: jobsDone(task.jobs),
     jobsTotal: task.jobs.length,
-    ...(queuePosition(task) !== undefined ? { queuePosition: queuePosition(task) } : {}),
+    ...(queuePosition(task.jobs) !== undefined ? { queuePosition: queuePosition(task.jobs) } : {}),
     jobs: task.jobs.map((j) => ({
       uuid: j.uuid,
       status: j.status,

@@ -1,6 +1,8 @@
 // Plain facts about a task for every CLI output (live view, log lines, JSON): progress, queue, words, times.
-import { defaultLabel, type Task, type TaskState } from '../../core/tasks/task';
+import { defaultLabel, jobsDone, queuePosition, type Task, type TaskState } from '../../core/tasks/task';
 import { formatSeconds } from '../../shared/format-duration';
+
+export { formatClockTime } from '../../shared/format-duration';
 
 export const STATE_WORD: Record<TaskState, string> = {
   waiting: 'Waiting',
@@ -9,18 +11,6 @@ export const STATE_WORD: Record<TaskState, string> = {
   failed: 'Failed',
   canceled: 'Canceled',
 };
-
-export function jobsDone(task: Pick<Task, 'jobs'>): number {
-  return task.jobs.filter((j) => j.status === 'Done').length;
-}
-
-/** The smallest queue_length among waiting jobs, when the API told us one. */
-export function queuePosition(task: Pick<Task, 'jobs'>): number | undefined {
-  const lengths = task.jobs
-    .filter((j) => j.status === 'Waiting' && typeof j.queueLength === 'number')
-    .map((j) => j.queueLength as number);
-  return lengths.length > 0 ? Math.min(...lengths) : undefined;
-}
 
 /** Job statuses the API sent that we do not know: shown verbatim so nobody is left guessing. */
 export function unknownStatuses(task: Pick<Task, 'jobs'>): string[] {
@@ -31,8 +21,8 @@ export function unknownStatuses(task: Pick<Task, 'jobs'>): string[] {
 /** "1/4 jobs", "queue #3", "status Paused" — what a person wants to know about progress, in one short phrase. */
 export function progressText(task: Task): string {
   const parts: string[] = [];
-  if (task.jobs.length > 0) parts.push(`${jobsDone(task)}/${task.jobs.length} jobs`);
-  const queue = queuePosition(task);
+  if (task.jobs.length > 0) parts.push(`${jobsDone(task.jobs)}/${task.jobs.length} jobs`);
+  const queue = queuePosition(task.jobs);
   if (task.state === 'waiting' && queue !== undefined) parts.push(`queue #${queue}`);
   const unknown = unknownStatuses(task);
   if (unknown.length > 0) parts.push(`status ${unknown.join(', ')}`);
@@ -50,11 +40,6 @@ export function elapsedMs(task: Task, now: number): number | undefined {
 /** 7s, 3m 05s, 1h 02m; a started second does not count yet. */
 export function formatDuration(ms: number): string {
   return formatSeconds(Math.floor(ms / 1_000));
-}
-
-export function formatClockTime(epochMs: number): string {
-  const d = new Date(epochMs);
-  return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
 }
 
 /** Whether the label is only the one we made up, so a folder name should use the task UUID instead. */

@@ -1,5 +1,5 @@
 // Builds the plain AppSnapshot the window and tray render, from the controller's state; pure and key-free.
-import { isFinished, type Task } from '../tasks/task';
+import { isFinished, jobsDone, queuePosition, type Task } from '../tasks/task';
 import { taskIdOf } from '../tasks/task-id';
 import type { AppSnapshot, KeyStatus, Problem, TaskStateName, TaskView } from '../../shared/snapshot';
 import type { Settings } from '../../shared/settings';
@@ -56,13 +56,6 @@ export function pickProblem(input: SnapshotInput): Problem | undefined {
   return undefined;
 }
 
-function queuePositionOf(task: Task): number | undefined {
-  const lengths = task.jobs
-    .filter((j) => j.status === 'Waiting' && typeof j.queueLength === 'number')
-    .map((j) => j.queueLength as number);
-  return lengths.length > 0 ? Math.min(...lengths) : undefined;
-}
-
 function downloadView(task: Task, id: string, previewUrl: SnapshotInput['previewUrl']): TaskView['download'] {
   const d = task.download;
   if (!d) return undefined;
@@ -89,14 +82,14 @@ export function buildTaskView(task: Task, input: Pick<SnapshotInput, 'unseen' | 
       status: j.status,
       ...(j.queueLength !== undefined ? { queueLength: j.queueLength } : {}),
     })),
-    jobsDone: task.jobs.filter((j) => j.status === 'Done').length,
+    jobsDone: jobsDone(task.jobs),
     jobsTotal: task.jobs.length,
     keyHint: task.subscriptionKey.slice(-4),
     addedAt: task.addedAt,
     unseen: isFinished(task.state) && input.unseen.has(task.subscriptionKey),
   };
-  const queuePosition = queuePositionOf(task);
-  if (queuePosition !== undefined) view.queuePosition = queuePosition;
+  const position = queuePosition(task.jobs);
+  if (position !== undefined) view.queuePosition = position;
   if (task.taskUuid) view.taskUuid = task.taskUuid;
   if (task.generatingSince !== undefined) view.generatingSince = task.generatingSince;
   if (task.finishedAt !== undefined) view.finishedAt = task.finishedAt;

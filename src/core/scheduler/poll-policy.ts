@@ -1,6 +1,6 @@
 // Pure: when should a task be asked about next? Rarely while a finish is unlikely, every few seconds when it is likely.
 import type { Task } from '../tasks/task';
-import { isFinished } from '../tasks/task';
+import { isFinished, queuePosition } from '../tasks/task';
 
 /** Never two status calls for one subscription key closer than this, whatever the settings. */
 export const MIN_POLL_GAP_MS = 2_000;
@@ -99,14 +99,6 @@ export function nextPollDelay(input: PollPolicyInput): number {
     tuning.queueCheckFraction * quantileOf(queueRemaining, tuning.queueCheckQuantile),
   );
   return clampGap(Math.min(gap, catchStart));
-}
-
-/** The smallest queue_length among waiting jobs, if the API gave one. */
-export function queuePosition(jobs: readonly { status: string; queueLength?: number }[]): number | undefined {
-  const lengths = jobs
-    .filter((j) => j.status === 'Waiting' && typeof j.queueLength === 'number' && Number.isFinite(j.queueLength))
-    .map((j) => Math.max(0, j.queueLength!));
-  return lengths.length > 0 ? Math.min(...lengths) : undefined;
 }
 
 /**

@@ -3,13 +3,13 @@ import type { Clock, TimerHandle } from '../clock';
 import { AuthError, RateLimitedError, RodinError, TransientError } from '../rodin/errors';
 import { describeError } from '../rodin/describe-error';
 import type { RodinClient } from '../rodin/types';
-import { isFinished } from '../tasks/task';
+import { isFinished, queuePosition } from '../tasks/task';
 import type { Task } from '../tasks/task';
 import type { TaskTracker } from '../tasks/task-tracker';
 import { backoffDelay } from './backoff';
 import { createDurationModel } from './duration-model';
 import type { DurationModel } from './duration-model';
-import { DEFAULT_POLL_TUNING, MIN_POLL_GAP_MS, nextPollDelay, queuePosition } from './poll-policy';
+import { DEFAULT_POLL_TUNING, MIN_POLL_GAP_MS, nextPollDelay } from './poll-policy';
 import type { PollTuning } from './poll-policy';
 import { createRequestBudget, DEFAULT_BUDGET_PER_MINUTE } from './request-budget';
 

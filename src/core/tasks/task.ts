@@ -70,6 +70,18 @@ export function deriveTaskState(jobs: readonly JobStatus[]): TaskState {
   return 'waiting';
 }
 
+export function jobsDone(jobs: readonly JobStatus[]): number {
+  return jobs.filter((j) => j.status === 'Done').length;
+}
+
+/** The smallest queue_length among waiting jobs, if the API gave one. */
+export function queuePosition(jobs: readonly JobStatus[]): number | undefined {
+  const lengths = jobs
+    .filter((j) => j.status === 'Waiting' && typeof j.queueLength === 'number' && Number.isFinite(j.queueLength))
+    .map((j) => Math.max(0, j.queueLength!));
+  return lengths.length > 0 ? Math.min(...lengths) : undefined;
+}
+
 /** Short, safe label for a task without one: the task UUID's head, else the key's last characters. */
 export function defaultLabel(input: TaskInput): string {
   if (input.taskUuid) return `Task ${input.taskUuid.slice(0, 8)}`;

@@ -29,11 +29,7 @@ export function formatAgo(ms: number): string {
 }
 
 /** Local wall-clock time as HH:MM:SS (24 h), e.g. for "throttled until". */
-export function formatClock(epochMs: number): string {
-  const d = new Date(epochMs);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
+export { formatClockTime as formatClock } from '../../shared/format-duration';
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
