@@ -113,7 +113,11 @@ export class FakeNotification extends EventEmitter {
   }
 }
 
-export const fakeNativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false });
+/** `shouldUseDarkColorsForSystemIntegratedUI` is documented for Windows and macOS only: undefined stands for Linux. */
+export const fakeNativeTheme = Object.assign(new EventEmitter(), {
+  shouldUseDarkColors: false,
+  shouldUseDarkColorsForSystemIntegratedUI: undefined as boolean | undefined,
+});
 
 export function fakeElectron() {
   return {
@@ -148,5 +152,6 @@ export function resetFakes() {
   FakeNotification.instances = [];
   FakeNotification.supported = true;
   fakeNativeTheme.shouldUseDarkColors = false;
+  fakeNativeTheme.shouldUseDarkColorsForSystemIntegratedUI = undefined;
   fakeNativeTheme.removeAllListeners();
 }

@@ -14,15 +14,31 @@ export function trayIconState(snapshot: AppSnapshot): TrayIconState {
   return 'idle';
 }
 
-/** File name under assets/tray; Electron loads the "@2x" sibling itself on HiDPI screens. */
-export function trayIconFile(state: TrayIconState, variant: TrayIconVariant): string {
-  return variant === 'Template' ? `tray-${state}Template.png` : `tray-${state}-${variant}.png`;
+/**
+ * File name under assets/tray. Windows gets the multi-size .ico (16–48 px, sharp at every display scaling);
+ * elsewhere Electron loads the PNG's "@2x" sibling itself on HiDPI screens.
+ */
+export function trayIconFile(state: TrayIconState, variant: TrayIconVariant, platform?: NodeJS.Platform): string {
+  if (variant === 'Template') return `tray-${state}Template.png`;
+  return `tray-${state}-${variant}.${platform === 'win32' ? 'ico' : 'png'}`;
 }
 
-/** macOS tints Template images itself; elsewhere pick the glyph that contrasts with the taskbar. */
-export function trayIconVariant(platform: NodeJS.Platform, darkTaskbar: boolean): TrayIconVariant {
+/** The parts of nativeTheme the choice reads; `…ForSystemIntegratedUI` exists on Windows and macOS only. */
+export interface TaskbarTheme {
+  shouldUseDarkColors: boolean;
+  shouldUseDarkColorsForSystemIntegratedUI?: boolean;
+}
+
+/**
+ * The glyph that contrasts with the bar the icon sits in ("dark" = a light glyph for a dark bar). macOS tints
+ * Template images itself. Windows' taskbar follows the *system* theme, which can differ from the app theme (the
+ * default is a dark taskbar with light apps, electron#19729). Linux panels cannot be asked; GNOME's top bar is dark
+ * whatever the theme, as are most desktops' default panels, so Linux gets the light glyph.
+ */
+export function trayIconVariant(platform: NodeJS.Platform, theme: TaskbarTheme): TrayIconVariant {
   if (platform === 'darwin') return 'Template';
-  return darkTaskbar ? 'dark' : 'light';
+  if (platform === 'linux') return 'dark';
+  return (theme.shouldUseDarkColorsForSystemIntegratedUI ?? theme.shouldUseDarkColors) ? 'dark' : 'light';
 }
 
 // Windows truncates tray tooltips at 127 characters.
