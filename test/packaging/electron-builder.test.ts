@@ -118,7 +118,9 @@ fs.writeFileSync(args[args.indexOf('--package') + 1], '');
     { encoding: 'utf8', env: { ...process.env, CUSTOM_FPM_PATH: fpm, FPM_RECORD: record } },
   );
   if (builder.status !== 0) {
-    throw new Error(`electron-builder deb failed (${builder.status}):\n${builder.stdout.slice(-3000)}\n${builder.stderr}`);
+    throw new Error(
+      `electron-builder deb failed (${builder.status}):\n${builder.stdout.slice(-3000)}\n${builder.stderr}`,
+    );
   }
   return JSON.parse(readFileSync(record, 'utf8')) as { args: string[]; desktopFiles: Record<string, string> };
 }

@@ -38,7 +38,10 @@ describe('Windows tray icons (scripts/make-icons.js)', () => {
   it('holds 16, 20, 24, 32, 40 and 48 px images, so the icon is sharp from 100 % to 200 % scaling', () => {
     for (const name of icoFiles) {
       const entries = readIco(join(trayDir, name));
-      expect(entries.map((e) => e.declared), name).toEqual([16, 20, 24, 32, 40, 48]);
+      expect(
+        entries.map((e) => e.declared),
+        name,
+      ).toEqual([16, 20, 24, 32, 40, 48]);
       for (const entry of entries) {
         expect(entry, name).toMatchObject({ isPng: true, width: entry.declared, height: entry.declared });
       }
