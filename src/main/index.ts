@@ -1,5 +1,16 @@
 // The composition root of the tray app: one instance, the core controller with Electron adapters, tray and window.
-import { app, clipboard, globalShortcut, ipcMain, net, powerMonitor, protocol, safeStorage, shell } from 'electron';
+import {
+  app,
+  clipboard,
+  globalShortcut,
+  ipcMain,
+  net,
+  Notification,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  shell,
+} from 'electron';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppController } from '../core/app/app-controller';
@@ -19,12 +30,19 @@ import { createConfAppStore } from './store/app-store';
 import { electronConfFactory } from './store/electron-conf';
 import { withNotices } from './store/with-notices';
 import { describeAddResult } from './system/add-feedback';
+import { applyAppIdentity } from './system/app-identity';
 import { installCrashLogging } from './system/crash-logging';
 import { watchClipboard } from './system/clipboard-watch';
 import { addRequestFromLink, addRequestsFromArgv, isDemoLaunch, PROTOCOL, type AddRequest } from './system/launch-args';
-import { createNotifier, notificationClickAction, type NotificationRequest } from './system/notifier';
+import { reconcileLoginItem } from './system/login-item';
+import {
+  createNotifier,
+  notificationClickAction,
+  notificationSupportNotice,
+  type NotificationRequest,
+} from './system/notifier';
 import { watchPower } from './system/power';
-import { applyShortcuts } from './system/shortcuts';
+import { applyShortcuts, enableShortcutsPortal } from './system/shortcuts';
 import { createAppTray } from './tray/app-tray';
 import { runTrayAction } from './tray/tray-actions';
 import type { TrayMenuItem } from './tray/tray-menu';
@@ -35,8 +53,9 @@ import { isRendererUrl, rendererLocation } from './window/renderer-location';
 const here = dirname(fileURLToPath(import.meta.url));
 const testHooks = process.env.RODIN_TRAY_TEST_HOOKS === '1';
 
-// Tests and side-by-side runs point the app at their own folder; must happen before anything reads userData.
-if (process.env.RODIN_TRAY_USER_DATA) app.setPath('userData', resolve(process.env.RODIN_TRAY_USER_DATA));
+// The Windows AppUserModelID and the data folder; must happen before anything reads userData or notifies.
+applyAppIdentity(app, process.platform, process.env);
+enableShortcutsPortal(app.commandLine, process.platform);
 
 // Custom schemes must be declared before the app is ready.
 protocol.registerSchemesAsPrivileged([{ scheme: PREVIEW_SCHEME, privileges: { standard: true, secure: true } }]);
@@ -116,10 +135,13 @@ async function start(): Promise<void> {
   };
   // Asking once now settles the keychain-or-fallback question before the controller reads the notices.
   await keyStore.status().catch(() => undefined);
-  const store = withNotices(
-    createConfAppStore({ cwd: userData, factory: electronConfFactory, clock: systemClock }),
-    () => [...slot.notices(), ...keyNotices],
-  );
+  const confStore = createConfAppStore({ cwd: userData, factory: electronConfFactory, clock: systemClock });
+  // Said once in the window: what the system will not do for us, or what the user must do in it.
+  const platformNotices = [
+    notificationSupportNotice(Notification.isSupported(), process.platform),
+    reconcileLoginItem(app, process.platform, confStore),
+  ].filter((notice) => notice !== undefined);
+  const store = withNotices(confStore, () => [...slot.notices(), ...keyNotices, ...platformNotices]);
 
   const location = rendererLocation(
     join(here, '../renderer/index.html'),
@@ -145,7 +167,11 @@ async function start(): Promise<void> {
       net.fetch(input instanceof URL ? input.href : input, init),
     keyStore,
     store,
-    platform: createElectronPlatform({ hideWindow: () => popover.hide(), previews }),
+    platform: createElectronPlatform({
+      hideWindow: () => popover.hide(),
+      previews,
+      onNotice: (message) => notifier.show({ title: 'Rodin Tray', body: message }),
+    }),
     logger,
     startDemo: async () => {
       const demo = await simDemo.startDemo();
@@ -164,6 +190,7 @@ async function start(): Promise<void> {
 
   const notifier = createNotifier({
     icon: join(app.getAppPath(), 'assets', 'icon.png'),
+    platform: process.platform,
     onClick(taskId) {
       const action = notificationClickAction(controller.snapshot(), taskId);
       if (action.kind === 'open-folder') void invoke('tasks:open-folder', { id: action.taskId });
@@ -245,9 +272,6 @@ async function start(): Promise<void> {
       stopWatchingClipboard();
       stopWatchingClipboard = undefined;
     }
-    if (!applied && process.platform !== 'linux' && app.getLoginItemSettings().openAtLogin !== settings.launchAtLogin) {
-      app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin });
-    }
     applied = settings;
   }
 
@@ -266,23 +290,23 @@ async function start(): Promise<void> {
     for (const request of requests) enqueueAdd(request);
   });
 
-  let flushed = false;
-  app.on('before-quit', (event) => {
-    if (flushed) return;
-    // Quit waits for the store to be written: a task added a moment ago must survive.
-    event.preventDefault();
+  // Nothing here waits: the store is written synchronously, so quitting is never refused. A prevented quit is what
+  // macOS reads as an app refusing to quit at logout or restart.
+  let quitting = false;
+  app.on('before-quit', () => {
+    if (quitting) return;
+    quitting = true;
     stopPower();
     stopWatchingClipboard?.();
     globalShortcut.unregisterAll();
-    void controller
-      .shutdown()
-      .catch((error: unknown) => logger.error('Saving on quit failed', error instanceof Error ? error.message : ''))
-      .finally(async () => {
-        await simDemo.stop().catch(() => undefined);
-        flushed = true;
-        tray.destroy();
-        app.quit();
-      });
+    try {
+      void controller.shutdown();
+    } catch (error) {
+      logger.error('Saving on quit failed', error instanceof Error ? error.message : '');
+    }
+    // The demo simulator is a server inside this process; it ends with it.
+    void simDemo.stop().catch(() => undefined);
+    tray.destroy();
   });
 
   if (isDemoLaunch(process.argv, process.env)) {

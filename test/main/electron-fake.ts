@@ -97,16 +97,36 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
+export interface FakeActivation {
+  type: string;
+  arguments: string;
+}
+
 export class FakeNotification extends EventEmitter {
   static instances: FakeNotification[] = [];
   static supported = true;
+  static activationHandler: ((details: FakeActivation) => void) | undefined;
+  /** An activation that happened before anyone called handleActivation (the click that launched the app). */
+  static pendingActivation: FakeActivation | undefined;
   shown = false;
-  constructor(readonly options: { title: string; body: string; silent?: boolean }) {
+  constructor(readonly options: { title: string; body: string; silent?: boolean; toastXml?: string }) {
     super();
     FakeNotification.instances.push(this);
   }
   static isSupported() {
     return FakeNotification.supported;
+  }
+  /** As documented: replays an activation that came before registration, then calls back on each new one. */
+  static handleActivation(callback: (details: FakeActivation) => void) {
+    FakeNotification.activationHandler = callback;
+    const pending = FakeNotification.pendingActivation;
+    FakeNotification.pendingActivation = undefined;
+    if (pending) callback(pending);
+  }
+  /** Test driver: Windows activates a toast (from the screen, Action Center, or a cold start). */
+  static activate(details: FakeActivation) {
+    if (FakeNotification.activationHandler) FakeNotification.activationHandler(details);
+    else FakeNotification.pendingActivation = details;
   }
   show() {
     this.shown = true;
@@ -151,6 +171,8 @@ export function resetFakes() {
   FakeBrowserWindow.instances = [];
   FakeNotification.instances = [];
   FakeNotification.supported = true;
+  FakeNotification.activationHandler = undefined;
+  FakeNotification.pendingActivation = undefined;
   fakeNativeTheme.shouldUseDarkColors = false;
   fakeNativeTheme.shouldUseDarkColorsForSystemIntegratedUI = undefined;
   fakeNativeTheme.removeAllListeners();

@@ -268,6 +268,15 @@ describe('app controller', () => {
     expect(h.store.savedSettings().downloadFolder).toBe(join(folder, 'chosen'));
   });
 
+  it('writes the task list before shutdown returns, so quitting never has to wait for it', async () => {
+    const h = await start();
+    await addSimTask(h, { ...QUICK, label: 'Stool' });
+    const flushesBefore = h.store.flushCount();
+    void h.controller.shutdown();
+    expect(h.store.flushCount()).toBe(flushesBefore + 1);
+    expect(h.store.savedTasks().map((task) => task.label)).toEqual(['Stool']);
+  });
+
   it('neither notifies nor downloads again after a restart', async () => {
     const first = await start();
     await addSimTask(first, { ...QUICK, label: 'Lamp' });
