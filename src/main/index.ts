@@ -31,6 +31,8 @@ import { electronConfFactory } from './store/electron-conf';
 import { withNotices } from './store/with-notices';
 import { describeAddResult } from './system/add-feedback';
 import { applyAppIdentity } from './system/app-identity';
+import { registerAppImageHandler } from './system/appimage-handler';
+import { takeFirstLaunch } from './system/first-launch';
 import { installCrashLogging } from './system/crash-logging';
 import { watchClipboard } from './system/clipboard-watch';
 import { addRequestFromLink, addRequestsFromArgv, isDemoLaunch, PROTOCOL, type AddRequest } from './system/launch-args';
@@ -102,6 +104,10 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   if (process.defaultApp && process.argv[1]) {
     app.setAsDefaultProtocolClient(PROTOCOL, process.execPath, [resolve(process.argv[1])]);
+  } else if (process.platform === 'linux' && process.env.APPIMAGE) {
+    void registerAppImageHandler(PROTOCOL, () => app.setAsDefaultProtocolClient(PROTOCOL)).catch((error: unknown) =>
+      logger.warn('Could not register rodin-tray:// links', error instanceof Error ? error.message : ''),
+    );
   } else {
     app.setAsDefaultProtocolClient(PROTOCOL);
   }
@@ -313,6 +319,8 @@ async function start(): Promise<void> {
     const result = await invoke('demo:start', undefined);
     if (!result.ok) notifier.show({ title: 'The demo could not start', body: result.error.message });
     else popover.show();
+  } else if (takeFirstLaunch(userData, process.platform)) {
+    popover.show();
   }
   for (const request of pendingAdds.splice(0)) handleAdd(request);
 }
