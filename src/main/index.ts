@@ -164,6 +164,8 @@ async function start(): Promise<void> {
     trayBounds: () => tray.bounds(),
     openExternal: (url) => void shell.openExternal(url),
     devTools: !app.isPackaged,
+    platform: process.platform,
+    log: (message) => logger.warn(message),
   });
 
   const controller = await createAppController({
@@ -290,6 +292,8 @@ async function start(): Promise<void> {
   });
   const stopPower = watchPower({ powerMonitor, isOnline: () => net.isOnline(), controller });
 
+  // macOS: the app opened again while running (Finder, Spotlight), e.g. by a user whose menu-bar icon is hidden.
+  app.on('activate', () => popover.show());
   app.on('second-instance', (_event, commandLine) => {
     const requests = addRequestsFromArgv(commandLine);
     if (requests.length === 0) popover.show();

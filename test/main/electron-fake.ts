@@ -66,7 +66,11 @@ export class FakeBrowserWindow extends EventEmitter {
   visible = false;
   loadedFile: string | undefined;
   loadedUrl: string | undefined;
-  position: [number, number] | undefined;
+  bounds = { x: 0, y: 0, width: 380, height: 560 };
+  boundsSet: Record<string, number>[] = [];
+  positionCalls = 0;
+  allWorkspaces: [boolean, Record<string, unknown> | undefined][] = [];
+  destroyed = false;
   constructor(readonly options: Record<string, unknown>) {
     super();
     FakeBrowserWindow.instances.push(this);
@@ -90,10 +94,28 @@ export class FakeBrowserWindow extends EventEmitter {
     return this.visible;
   }
   getBounds() {
-    return { x: 0, y: 0, width: 380, height: 560 };
+    return { ...this.bounds };
+  }
+  /** As documented: properties left out keep their current values. */
+  setBounds(bounds: Partial<Record<'x' | 'y' | 'width' | 'height', number>>) {
+    this.boundsSet.push({ ...bounds });
+    this.bounds = { ...this.bounds, ...bounds };
   }
   setPosition(x: number, y: number) {
-    this.position = [x, y];
+    this.positionCalls += 1;
+    this.bounds = { ...this.bounds, x, y };
+  }
+  setVisibleOnAllWorkspaces(visible: boolean, options?: Record<string, unknown>) {
+    this.allWorkspaces.push([visible, options]);
+  }
+  /** As documented: closes at once without 'close'/'beforeunload', then emits 'closed'. */
+  destroy() {
+    this.destroyed = true;
+    this.visible = false;
+    this.emit('closed');
+  }
+  isDestroyed() {
+    return this.destroyed;
   }
 }
 

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IPC_CHANNELS } from '../../src/shared/ipc';
-import { FakeTray } from './electron-fake';
+import { FakeBrowserWindow, FakeTray } from './electron-fake';
 
 // The composition root, started against a recording Electron: checks the wiring no unit test sees.
 const state = vi.hoisted(() => ({
@@ -160,6 +160,18 @@ describe('main composition root', () => {
 
   it('asks the desktop for global shortcuts through the portal on Linux (Wayland)', () => {
     expect(state.switches).toEqual(process.platform === 'linux' ? [['enable-features', 'GlobalShortcutsPortal']] : []);
+  });
+
+  it('opens the window on the first launch on Linux, where a tray may not show', () => {
+    expect(FakeBrowserWindow.instances.map((win) => win.isVisible())).toEqual(
+      process.platform === 'linux' ? [true] : [],
+    );
+  });
+
+  it('shows the window when the app is opened again while running (macOS activate)', () => {
+    FakeBrowserWindow.instances.at(-1)?.hide();
+    electron.app.emit('activate', {}, false);
+    expect(FakeBrowserWindow.instances.at(-1)?.isVisible()).toBe(true);
   });
 
   it('writes tasks to disk during before-quit and never refuses the quit', async () => {

@@ -233,6 +233,9 @@ export class BrowserWindow extends EventEmitter {
     return { x: 0, y: 0, width: 380, height: 560 };
   }
   setPosition() {}
+  setBounds(bounds) {
+    this.entry.bounds = bounds;
+  }
   static getAllWindows() {
     return [];
   }
