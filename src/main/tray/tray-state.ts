@@ -1,5 +1,6 @@
 // What the tray shows at a glance, decided from a snapshot: the icon state, the tooltip and the macOS title.
 import type { AppSnapshot } from '../../shared/snapshot';
+import { isActive, isFinished, TASK_STATE_NAMES, TASK_STATES } from '../../shared/task-states';
 
 export type TrayIconState = 'idle' | 'running' | 'attention' | 'problem';
 export type TrayIconVariant = 'Template' | 'light' | 'dark';
@@ -7,10 +8,10 @@ export type TrayIconVariant = 'Template' | 'light' | 'dark';
 /** Problem beats attention beats running: what the user must act on first wins the one icon we have. */
 export function trayIconState(snapshot: AppSnapshot): TrayIconState {
   if (snapshot.problem) return 'problem';
-  if (snapshot.tasks.some((task) => task.unseen && task.state !== 'waiting' && task.state !== 'generating')) {
+  if (snapshot.tasks.some((task) => task.unseen && isFinished(task.state))) {
     return 'attention';
   }
-  if (snapshot.counts.waiting + snapshot.counts.generating > 0) return 'running';
+  if (runningCount(snapshot) > 0) return 'running';
   return 'idle';
 }
 
@@ -46,9 +47,9 @@ const TOOLTIP_MAX = 127;
 
 export function trayTooltip(snapshot: AppSnapshot): string {
   const { counts } = snapshot;
-  const parts: string[] = [];
-  if (counts.generating) parts.push(`${counts.generating} generating`);
-  if (counts.waiting) parts.push(`${counts.waiting} waiting`);
+  const parts = TASK_STATE_NAMES.filter((state) => isActive(state) && counts[state] > 0).map(
+    (state) => `${counts[state]} ${TASK_STATES[state].word.toLowerCase()}`,
+  );
   const unseen = snapshot.tasks.filter((task) => task.unseen).length;
   if (unseen) parts.push(`${unseen} finished`);
   let text = parts.length ? parts.join(' · ') : 'Rodin Tray: nothing running';
@@ -59,6 +60,11 @@ export function trayTooltip(snapshot: AppSnapshot): string {
 
 /** The macOS menu-bar title next to the icon: how many tasks are still running, or nothing. */
 export function trayTitle(snapshot: AppSnapshot): string {
-  const running = snapshot.counts.waiting + snapshot.counts.generating;
+  const running = runningCount(snapshot);
   return running > 0 ? String(running) : '';
+}
+
+/** Tasks that can still change: the ones the tray's "running" icon and title are about. */
+function runningCount(snapshot: AppSnapshot): number {
+  return TASK_STATE_NAMES.filter(isActive).reduce((sum, state) => sum + snapshot.counts[state], 0);
 }
