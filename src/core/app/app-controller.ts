@@ -1,4 +1,5 @@
 // The Electron-free heart of the tray app: wires tracker, scheduler and the app's parts, serves every IPC channel.
+import { join } from 'node:path';
 import type { Clock } from '../clock';
 import { parseTaskInput } from '../input/parse-task-input';
 import type { Logger } from '../log/logger';
@@ -8,6 +9,9 @@ import { createScheduler } from '../scheduler/scheduler';
 import { isFinished, type Task } from '../tasks/task';
 import { taskIdOf } from '../tasks/task-id';
 import { createTaskTracker } from '../tasks/task-tracker';
+import { DEFAULT_DOWNLOAD_LIMITS } from '../download/downloader';
+import { createTaskDownloads, NO_TASK_UUID } from '../download/task-downloads';
+import { taskFolderName } from '../download/task-folder';
 import type { IpcHandlers } from '../../shared/ipc';
 import { AppError } from './app-error';
 import { buildSnapshot } from './build-snapshot';
@@ -20,7 +24,6 @@ import { createRemovalUndo, UNDO_WINDOW_MS } from './removal-undo';
 import { createRodinConnection, type DemoConnection } from './rodin-connection';
 import { createSettingsActions, loadSettings } from './settings-actions';
 import { createSnapshotEmitter } from './snapshot-emitter';
-import { createTaskDownloads } from './task-downloads';
 import { createTaskPersistence } from './task-persistence';
 import type { AppController, AppStore, FinishedEvent, KeyStore, Platform } from './types';
 import { onlyGiven, validatedHandler as handle } from './validated-handler';
@@ -104,13 +107,15 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
     isDemoTask: (key) => connection.isDemoTask(key),
     schedulerState: () => learned.toJSON(),
   });
+  const downloadRoot = () => settings().downloadFolder.trim() || platform.defaultDownloadRoot();
   const downloads = createTaskDownloads({
     clock,
     fetch: deps.fetch,
     tracker,
     client: () => connection.client(),
-    settings,
-    platform,
+    folderFor: (task) => join(downloadRoot(), taskFolderName(task)),
+    autoDownload: () => settings().autoDownload,
+    limits: () => ({ ...DEFAULT_DOWNLOAD_LIMITS, maxTaskBytes: settings().downloadLimitGiB * 1024 ** 3 }),
     logger,
   });
   const removals = createRemovalUndo({ clock, tracker, abortDownload: (key) => downloads.abort(key) });
@@ -182,7 +187,10 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
     }),
 
     'tasks:download': handle('tasks:download', ({ id }) => {
-      downloads.request(taskById(id));
+      const task = taskById(id);
+      if (task.state !== 'done') throw new AppError('NOT_DONE', 'Results can be downloaded once the task is done.');
+      if (!task.taskUuid) throw new AppError('NO_TASK_UUID', NO_TASK_UUID);
+      downloads.request(task.subscriptionKey);
     }),
 
     'tasks:open-folder': handle('tasks:open-folder', async ({ id }) => {
@@ -205,7 +213,10 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
       let any = false;
       for (const id of ids) {
         const task = tracker.getById(id);
-        if (task && tracker.markSeen(task.subscriptionKey)) any = true;
+        if (!task || !tracker.markSeen(task.subscriptionKey)) continue;
+        any = true;
+        // A link-added task held its download back until now.
+        if (task.fromLink) downloads.autoDownload(tracker.get(task.subscriptionKey) ?? task);
       }
       if (any) changed();
     }),

@@ -261,7 +261,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (!task) throw new AppFailure('NO_SUCH_TASK', 'No such task.');
     // Before Done the real list may be incomplete; the simulator shows nothing until every job is Done.
     const list = isSimTaskDone(task, now())
-      ? [...files.keys()].map((name) => ({ url: signedUrl(task.taskUuid, name), name }))
+      ? [...files.keys()].map((name) => ({ url: signedUrl(task.taskUuid, name), name })).concat(task.extraDownloads)
       : [];
     return { list };
   }

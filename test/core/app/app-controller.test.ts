@@ -167,6 +167,17 @@ describe('app controller', () => {
     expect(existsSync(h.platform.openedPaths[0]!)).toBe(true);
   });
 
+  it('saves the safe files of a list with a refused entry and says so on the task', async () => {
+    const h = await start();
+    await addSimTask(h, { ...QUICK, extraDownloads: [{ name: 'run.sh', url: 'https://example.com/run.sh' }] });
+    await until(() => only(h).download?.status === 'done', 'download done');
+    expect(only(h).download).toMatchObject({
+      status: 'done',
+      fileCount: 2,
+      note: '2 files saved, 1 refused: not a 3D or image file (.sh)',
+    });
+  });
+
   it('records a failed download on the task and succeeds when retried', async () => {
     const h = await start({ settings: { autoDownload: false } });
     const { id } = await addSimTask(h);
