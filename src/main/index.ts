@@ -220,7 +220,18 @@ async function start(): Promise<void> {
   }
   handleAdd = (request) => {
     if (request.kind === 'text') void addText(request.text, request.rejected);
-    else notifier.show({ title: 'Nothing was added', body: request.rejected[0] ?? 'The request was not understood.' });
+    else if (request.kind === 'link') {
+      // Asks first (a native dialog through the platform); the feedback says what was added or why not.
+      void controller.addFromLink(request.url).then((value) => {
+        const feedback = describeAddResult({ ok: true, value });
+        notifier.show({
+          title: feedback.title,
+          body: feedback.body,
+          ...(feedback.taskId ? { taskId: feedback.taskId } : {}),
+        });
+      });
+    } else
+      notifier.show({ title: 'Nothing was added', body: request.rejected[0] ?? 'The request was not understood.' });
   };
   const addFromClipboard = async () => addText(await clipboard.readText());
 

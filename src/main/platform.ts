@@ -1,4 +1,4 @@
-// The controller's Platform on Electron: clipboard, shell, folder dialog, login item and preview URLs.
+// The controller's Platform on Electron: confirmations, clipboard, shell, folder dialog, login item and preview URLs.
 import { app, clipboard, dialog, shell } from 'electron';
 import { join } from 'node:path';
 import type { Platform } from '../core/app/types';
@@ -14,6 +14,20 @@ export function createElectronPlatform(options: {
   onNotice?: (message: string) => void;
 }): Platform {
   return {
+    async confirm(question) {
+      // Cancel is the default and the answer to Esc: a stray Enter never says yes.
+      const { response } = await dialog.showMessageBox({
+        type: 'question',
+        title: 'Rodin Tray',
+        message: question.message,
+        detail: question.detail,
+        buttons: [question.confirmLabel, 'Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+        noLink: true,
+      });
+      return response === 0;
+    },
     copyText(text) {
       // Fire and forget: the menu item or button has nothing to wait for, and a failure leaves the clipboard as it was.
       clipboard.writeText(text).catch(() => undefined);

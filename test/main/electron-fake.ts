@@ -183,7 +183,11 @@ export function fakeElectron() {
     },
     clipboard: { writeText: vi.fn(() => Promise.resolve()), readText: vi.fn(() => Promise.resolve('')) },
     shell: { openPath: vi.fn(() => Promise.resolve('')), openExternal: vi.fn(() => Promise.resolve()) },
-    dialog: { showOpenDialog: vi.fn(() => Promise.resolve({ canceled: false, filePaths: ['/chosen'] })) },
+    dialog: {
+      showOpenDialog: vi.fn(() => Promise.resolve({ canceled: false, filePaths: ['/chosen'] })),
+      // Documented: resolves with the clicked button's index; 1 is Cancel in every question we ask.
+      showMessageBox: vi.fn(() => Promise.resolve({ response: 1, checkboxChecked: false })),
+    },
     app: { getPath: vi.fn(() => '/home/u/Downloads'), setLoginItemSettings: vi.fn() },
   };
 }

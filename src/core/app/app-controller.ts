@@ -1,22 +1,23 @@
 // The Electron-free heart of the tray app: wires tracker, scheduler and the app's parts, serves every IPC channel.
 import { join } from 'node:path';
 import type { Clock } from '../clock';
-import { parseTaskInput } from '../input/parse-task-input';
+import { parseTaskInput, parseTaskLink } from '../input/parse-task-input';
 import type { Logger } from '../log/logger';
 import { describeError } from '../rodin/describe-error';
 import { createDurationModel, type DurationModel } from '../scheduler/duration-model';
 import { createScheduler } from '../scheduler/scheduler';
-import { isFinished, type Task } from '../tasks/task';
+import { defaultLabel, isFinished, type Task, type TaskInput } from '../tasks/task';
 import { taskIdOf } from '../tasks/task-id';
 import { createTaskTracker } from '../tasks/task-tracker';
 import { DEFAULT_DOWNLOAD_LIMITS } from '../download/downloader';
 import { createTaskDownloads, NO_TASK_UUID } from '../download/task-downloads';
 import { taskFolderName } from '../download/task-folder';
-import type { IpcHandlers } from '../../shared/ipc';
+import type { AddTasksResult, IpcHandlers } from '../../shared/ipc';
 import { AppError } from './app-error';
 import { buildSnapshot } from './build-snapshot';
 import { isAllowedExternalUrl } from './external-url';
 import { createKeyActions } from './key-actions';
+import { linkQuestion } from './link-question';
 import { createListeners } from './listeners';
 import { createNotificationBuffer } from './notification-buffer';
 import { createNotificationPause } from './notification-pause';
@@ -149,6 +150,32 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
 
   downloads.resumeInterrupted();
 
+  /** Adds what is new, up to the active-task cap; what the cap keeps out is said in `rejected`. */
+  function addInputs(inputs: readonly TaskInput[], rejected: string[]): AddTasksResult {
+    const added: { id: string; label: string }[] = [];
+    const duplicates: { id: string; label: string }[] = [];
+    const limit = settings().maxActiveTasks;
+    let active = tracker.active().length;
+    let capped = 0;
+    for (const input of inputs) {
+      if (!tracker.get(input.subscriptionKey) && active >= limit) {
+        capped++;
+        continue;
+      }
+      const result = tracker.add(input);
+      if (result.added) active++;
+      const entry = { id: taskIdOf(result.task.subscriptionKey), label: result.task.label };
+      (result.added ? added : duplicates).push(entry);
+    }
+    if (capped > 0) {
+      rejected = [
+        ...rejected,
+        `${capped} task${capped === 1 ? ' was' : 's were'} not added: already watching ${limit} unfinished tasks, the most allowed (Settings → Checking).`,
+      ];
+    }
+    return { added, duplicates, rejected };
+  }
+
   function taskById(id: string): Task {
     const task = tracker.getById(id);
     if (!task) throw new AppError('NOT_FOUND', 'That task is no longer in the list.');
@@ -160,14 +187,7 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
 
     'tasks:add-text': handle('tasks:add-text', ({ text }) => {
       const parsed = parseTaskInput(text);
-      const added: { id: string; label: string }[] = [];
-      const duplicates: { id: string; label: string }[] = [];
-      for (const input of parsed.tasks) {
-        const result = tracker.add(input);
-        const entry = { id: taskIdOf(result.task.subscriptionKey), label: result.task.label };
-        (result.added ? added : duplicates).push(entry);
-      }
-      return { added, duplicates, rejected: parsed.rejected };
+      return addInputs(parsed.tasks, parsed.rejected);
     }),
 
     'tasks:remove': handle('tasks:remove', ({ id }) => {
@@ -306,6 +326,20 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
     resume() {
       scheduler.wake();
       changed();
+    },
+
+    async addFromLink(url) {
+      const parsed = parseTaskLink(url);
+      const fresh = parsed.tasks.filter((input) => !tracker.get(input.subscriptionKey));
+      if (fresh.length === 0) return addInputs(parsed.tasks, parsed.rejected);
+      const labels = fresh.map((input) => input.label ?? defaultLabel(input));
+      if (!(await platform.confirm(linkQuestion(labels)))) {
+        return { added: [], duplicates: [], rejected: ['You chose not to add the tasks from the link.'] };
+      }
+      return addInputs(
+        parsed.tasks.map((input) => ({ ...input, fromLink: true })),
+        parsed.rejected,
+      );
     },
 
     shutdown() {

@@ -1,5 +1,5 @@
 // In-memory AppStore, KeyStore and a recording Platform: for tests, the renderer harness and the CLI's demo.
-import type { AppStore, KeyStore, Platform } from './types';
+import type { Confirmation, AppStore, KeyStore, Platform } from './types';
 import type { Task } from '../tasks/task';
 import type { KeyStatus } from '../../shared/snapshot';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../shared/settings';
@@ -80,6 +80,9 @@ export interface RecordingPlatform extends Platform {
   hideCount: number;
   /** What the next chooseFolder() returns (null = the user cancelled). */
   nextChosenFolder: string | null;
+  /** Questions asked with confirm(), and what the next answer is (false = Cancel, the safe default). */
+  confirmations: Confirmation[];
+  nextConfirm: boolean;
 }
 
 export function createRecordingPlatform(
@@ -92,6 +95,12 @@ export function createRecordingPlatform(
     launchAtLogin: [],
     hideCount: 0,
     nextChosenFolder: null,
+    confirmations: [],
+    nextConfirm: false,
+    confirm: (question) => {
+      platform.confirmations.push(question);
+      return Promise.resolve(platform.nextConfirm);
+    },
     copyText: (text) => {
       platform.copied.push(text);
     },

@@ -402,6 +402,9 @@ export function parseTaskInput(text: string): ParsedTaskInput {
  * Reads a `rodin-tray://add?key=…&task=…&label=…` link (from a browser or a script). Keys and tasks pair by
  * position; anything else about the link is refused with a reason.
  */
+/** A link can come from any web page: it may offer a few tasks, never a flood. */
+export const MAX_LINK_TASKS = 20;
+
 export function parseTaskLink(url: string): ParsedTaskInput {
   let parsed: URL;
   try {
@@ -434,6 +437,10 @@ export function parseTaskLink(url: string): ParsedTaskInput {
     }
     if (seen.has(subscriptionKey)) return;
     seen.add(subscriptionKey);
+    if (tasks.length >= MAX_LINK_TASKS) {
+      rejected.add(`The link holds more than ${MAX_LINK_TASKS} tasks; only the first ${MAX_LINK_TASKS} were offered.`);
+      return;
+    }
     const input: TaskInput = { subscriptionKey };
     const rawTask = taskUuids[i];
     if (rawTask !== undefined) {
