@@ -154,7 +154,9 @@ async function start(): Promise<void> {
     app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
   );
   const previews = createPreviewRegistry();
-  protocol.handle(PREVIEW_SCHEME, (request) => servePreview(previews, request.url));
+  // Confined to the task's own folder under a download root; the roots come from the controller once it exists.
+  let previewRoots = (): string[] => [];
+  protocol.handle(PREVIEW_SCHEME, (request) => servePreview(previews, request.url, previewRoots()));
 
   const simDemo = createSimDemo();
   const popover = createPopover({
@@ -187,6 +189,7 @@ async function start(): Promise<void> {
       return demo;
     },
   });
+  previewRoots = () => controller.downloadRoots();
   const invoke = wrapHandlers(controller.handlers, (channel, error) =>
     logger.warn(`${channel} failed`, error instanceof Error ? error.message : String(error)),
   );

@@ -60,6 +60,6 @@ export function createElectronPlatform(options: {
       const notice = setLoginItem(app, enabled);
       if (notice) options.onNotice?.(notice);
     },
-    previewUrl: (taskId, file) => options.previews.urlFor(taskId, file),
+    previewUrl: (taskId, folder, file) => options.previews.urlFor(taskId, folder, file),
   };
 }

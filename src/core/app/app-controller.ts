@@ -11,6 +11,7 @@ import { taskIdOf } from '../tasks/task-id';
 import { createTaskTracker } from '../tasks/task-tracker';
 import { DEFAULT_DOWNLOAD_LIMITS } from '../download/downloader';
 import { createTaskDownloads, NO_TASK_UUID } from '../download/task-downloads';
+import { createStoredFolders, FILES_MISSING } from '../download/stored-folders';
 import { taskFolderName } from '../download/task-folder';
 import type { AddTasksResult, IpcHandlers } from '../../shared/ipc';
 import { AppError } from './app-error';
@@ -109,6 +110,8 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
     schedulerState: () => learned.toJSON(),
   });
   const downloadRoot = () => settings().downloadFolder.trim() || platform.defaultDownloadRoot();
+  // Results written before the folder setting changed still count: they are under the default or the chosen one.
+  const downloadRoots = () => [...new Set([downloadRoot(), platform.defaultDownloadRoot()])];
   const downloads = createTaskDownloads({
     clock,
     fetch: deps.fetch,
@@ -149,6 +152,9 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
   scheduler.onStatus(() => changed());
 
   downloads.resumeInterrupted();
+  const storedFolders = createStoredFolders({ tracker, roots: downloadRoots });
+  // The store is a file anyone with the user's rights can edit: paths read back are checked before use.
+  void storedFolders.verifyAll();
 
   /** Adds what is new, up to the active-task cap; what the cap keeps out is said in `rejected`. */
   function addInputs(inputs: readonly TaskInput[], rejected: string[]): AddTasksResult {
@@ -214,8 +220,11 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
     }),
 
     'tasks:open-folder': handle('tasks:open-folder', async ({ id }) => {
-      const folder = taskById(id).download?.folder;
-      if (!folder) throw new AppError('NOT_DOWNLOADED', 'Nothing has been downloaded for this task yet.');
+      const task = taskById(id);
+      if (!task.download?.folder)
+        throw new AppError('NOT_DOWNLOADED', 'Nothing has been downloaded for this task yet.');
+      const folder = await storedFolders.verify(task);
+      if (!folder) throw new AppError('FILES_MISSING', FILES_MISSING);
       await platform.openPath(folder);
     }),
 
@@ -307,7 +316,7 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
         demo: connection.isDemo(),
         ...(pausedUntil !== undefined ? { notificationsPausedUntil: pausedUntil } : {}),
         unseen: new Set(tracker.list().flatMap((task) => (task.unseen ? [task.subscriptionKey] : []))),
-        previewUrl: (taskId, file) => platform.previewUrl(taskId, file),
+        previewUrl: (taskId, folder, file) => platform.previewUrl(taskId, folder, file),
       });
     },
 
@@ -327,6 +336,8 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
       scheduler.wake();
       changed();
     },
+
+    downloadRoots,
 
     async addFromLink(url) {
       const parsed = parseTaskLink(url);

@@ -30,7 +30,7 @@ export interface SnapshotInput {
   notificationsPausedUntil?: number;
   /** Subscription keys of finished tasks the user has not looked at yet. */
   unseen: ReadonlySet<string>;
-  previewUrl?: (taskId: string, file: string) => string | undefined;
+  previewUrl?: (taskId: string, folder: string, file: string) => string | undefined;
 }
 
 const NO_KEY_MESSAGE = 'Set your Rodin API key to start checking tasks.';
@@ -72,8 +72,8 @@ function downloadView(task: Task, id: string, previewUrl: SnapshotInput['preview
   if (note) view.note = note;
   const refused = refusedNote(d);
   if (refused) view.refusedNote = refused;
-  if (d.status === 'done' && d.previewFile && previewUrl) {
-    const url = previewUrl(id, d.previewFile);
+  if (d.status === 'done' && d.folder && d.previewFile && previewUrl) {
+    const url = previewUrl(id, d.folder, d.previewFile);
     if (url) view.previewUrl = url;
   }
   return view;

@@ -86,7 +86,10 @@ export interface RecordingPlatform extends Platform {
 }
 
 export function createRecordingPlatform(
-  options: { downloadRoot?: string; previewUrl?: (taskId: string, file: string) => string | undefined } = {},
+  options: {
+    downloadRoot?: string;
+    previewUrl?: (taskId: string, folder: string, file: string) => string | undefined;
+  } = {},
 ): RecordingPlatform {
   const platform: RecordingPlatform = {
     copied: [],
@@ -120,7 +123,8 @@ export function createRecordingPlatform(
     setLaunchAtLogin: (enabled) => {
       platform.launchAtLogin.push(enabled);
     },
-    previewUrl: options.previewUrl ?? ((taskId, file) => `rodin-preview://${taskId}/${encodeURIComponent(file)}`),
+    previewUrl:
+      options.previewUrl ?? ((taskId, _folder, file) => `rodin-preview://${taskId}/${encodeURIComponent(file)}`),
   };
   return platform;
 }

@@ -48,7 +48,7 @@ export interface Platform {
   defaultDownloadRoot(): string;
   setLaunchAtLogin(enabled: boolean): void;
   /** A URL the window can load for a downloaded preview file, or undefined if previews are not served. */
-  previewUrl(taskId: string, file: string): string | undefined;
+  previewUrl(taskId: string, folder: string, file: string): string | undefined;
 }
 
 /** A native notification main should raise; `taskId` (the window's id) lets a click show that task. */
@@ -79,6 +79,8 @@ export interface AppController {
    * holds back their automatic download until the user has seen them in the window.
    */
   addFromLink(url: string): Promise<AddTasksResult>;
+  /** Folders a task's results may live under: the chosen download folder and the platform default. */
+  downloadRoots(): string[];
   /** Stops timers and writes the store before returning (main's before-quit relies on it); the promise is settled. */
   shutdown(): Promise<void>;
 }

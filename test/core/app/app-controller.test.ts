@@ -358,6 +358,27 @@ describe('app controller', () => {
     expect(downloadCalls()).toBe(callsBefore);
   });
 
+  it('says the files are missing when a stored folder is outside the download folder, and never opens it', async () => {
+    const first = await start();
+    const { id } = await addSimTask(first, { ...QUICK, label: 'Lamp' });
+    await until(() => only(first).download?.status === 'done', 'download done');
+    await first.controller.shutdown();
+    // Someone edits the settings file: the task's folder now points at a system folder.
+    const tampered = first.store.loadTasks().map((task) => ({
+      ...task,
+      download: { ...task.download!, folder: '/etc', previewFile: '/etc/passwd' },
+    }));
+    first.store.saveTasks(tampered);
+
+    const second = await start({ store: first.store });
+    await until(() => only(second).download?.status === 'failed', 'files marked missing');
+    expect(only(second).download?.error).toMatch(/files are missing/);
+    expect(only(second).download?.previewUrl).toBeUndefined();
+    const opened = await second.invoke('tasks:open-folder', { id });
+    expect(opened.ok).toBe(false);
+    expect(second.platform.openedPaths).toEqual([]);
+  });
+
   it('still shows a finished task as unseen after a restart, and keeps what it learned about durations', async () => {
     const first = await start();
     const { id } = await addSimTask(first, { ...QUICK, queueMs: 30_000, generateMs: 40_000, label: 'Vase' });

@@ -90,7 +90,7 @@ describe('buildSnapshot', () => {
         previewFile: '/x/preview.webp',
       },
     });
-    const snapshot = buildSnapshot(input({ tasks: [t], previewUrl: (id, file) => `p://${id}/${file}` }));
+    const snapshot = buildSnapshot(input({ tasks: [t], previewUrl: (id, _folder, file) => `p://${id}/${file}` }));
     expect(snapshot.tasks[0]?.download).toEqual({
       status: 'done',
       fileCount: 2,
