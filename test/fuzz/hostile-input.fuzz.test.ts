@@ -155,7 +155,7 @@ describe('fuzz: IPC payload validation', () => {
         let seen: unknown;
         const handler = validatedHandler(channel, (request) => {
           seen = request;
-          return undefined as never;
+          return undefined;
         });
         try {
           await handler(payload as never);
