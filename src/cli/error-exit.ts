@@ -29,6 +29,7 @@ export function toCliError(error: unknown): CliError {
         return usageError(message);
       case 'transient':
       case 'rate-limited':
+      case 'outcome-unknown':
         return new CliError(message, EXIT.timeout);
       case 'service':
       case 'protocol':

@@ -4,7 +4,17 @@ import { systemClock } from '../clock';
 import { stripControlCharacters } from '../text/plain-text';
 import { normalizeBaseUrl } from './base-url';
 import { normalizeErrorCode } from './describe-error';
-import { AuthError, ProtocolError, RateLimitedError, ServiceError, TransientError } from './errors';
+import { checkGenerationParams } from '../../shared/check-generation';
+import type { GenerationParams } from '../../shared/generation';
+import {
+  AuthError,
+  OutcomeUnknownError,
+  ProtocolError,
+  RateLimitedError,
+  ServiceError,
+  TransientError,
+  UsageError,
+} from './errors';
 import {
   balanceResponseSchema,
   downloadResponseSchema,
@@ -13,13 +23,7 @@ import {
   statusResponseSchema,
   summarizeIssues,
 } from './response-schemas';
-import {
-  DEFAULT_TIMEOUT_MS,
-  type GenerateRequest,
-  type RequestOptions,
-  type RodinClient,
-  type RodinClientOptions,
-} from './types';
+import { DEFAULT_TIMEOUT_MS, type RequestOptions, type RodinClient, type RodinClientOptions } from './types';
 
 export const DEFAULT_RETRY_AFTER_MS = 30_000;
 /** Status, balance and download-list answers are a few KiB; anything this big is broken or hostile. */
@@ -61,6 +65,7 @@ interface CallSpec<T> {
 export function createRodinClient(options: RodinClientOptions): RodinClient {
   const baseUrl = normalizeBaseUrl(options.baseUrl);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const generateTimeoutMs = options.generateTimeoutMs ?? Math.max(timeoutMs, MIN_GENERATE_TIMEOUT_MS);
   const host = new URL(baseUrl).host;
 
   async function getKey(): Promise<string> {
@@ -91,7 +96,11 @@ export function createRodinClient(options: RodinClientOptions): RodinClient {
         throw new TransientError('TIMEOUT', `The Rodin API at ${host} did not answer within ${spec.timeoutMs} ms.`);
       }
       const cause = systemErrorCode(error);
-      throw new TransientError('NETWORK', `Could not reach the Rodin API at ${host}${cause ? ` (${cause})` : ''}.`);
+      throw new TransientError(
+        'NETWORK',
+        `Could not reach the Rodin API at ${host}${cause ? ` (${cause})` : ''}.`,
+        cause,
+      );
     };
 
     let response: Response;
@@ -218,15 +227,22 @@ export function createRodinClient(options: RodinClientOptions): RodinClient {
     },
 
     // Spends credits, so this makes exactly one attempt whatever happens; callers must not retry on their own.
-    async generate(generateRequest: GenerateRequest, request?: RequestOptions) {
-      const data = await call({
-        method: 'POST',
-        path: '/v2/rodin',
-        body: { kind: 'form', value: buildGenerationForm(generateRequest) },
-        schema: generationResponseSchema,
-        timeoutMs: Math.max(timeoutMs, MIN_GENERATE_TIMEOUT_MS),
-        signal: request?.signal,
-      });
+    async generate(params: GenerationParams, request?: RequestOptions) {
+      const problems = checkGenerationParams(params);
+      if (problems.length > 0) throw new UsageError(problems.join(' '));
+      let data: z.infer<typeof generationResponseSchema>;
+      try {
+        data = await call({
+          method: 'POST',
+          path: '/v2/rodin',
+          body: { kind: 'form', value: buildGenerationForm(params) },
+          schema: generationResponseSchema,
+          timeoutMs: generateTimeoutMs,
+          signal: request?.signal,
+        });
+      } catch (error) {
+        throw outcomeUnknown(error) ?? error;
+      }
       const submitted = {
         taskUuid: data.uuid,
         subscriptionKey: data.jobs.subscription_key,
@@ -237,17 +253,56 @@ export function createRodinClient(options: RodinClientOptions): RodinClient {
   };
 }
 
-/** Multipart body for POST /v2/rodin: images in order, arrays as JSON strings (the server JSON-parses them). */
-export function buildGenerationForm(request: GenerateRequest): FormData {
-  const form = new FormData();
-  for (const image of request.images ?? []) {
-    const blob = new Blob([new Uint8Array(image.data)], { type: image.type ?? 'application/octet-stream' });
-    form.append('images', blob, image.name);
+/** Failures that say the request never reached the service: then nothing was started and nothing charged. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+/** The generation may have started although we have no answer: say so, not "failed", so nobody resubmits blindly. */
+function outcomeUnknown(error: unknown): OutcomeUnknownError | undefined {
+  const advice = 'Check the balance or the Hyper3D dashboard before submitting again.';
+  if (error instanceof TransientError) {
+    if (error.code === 'NETWORK' && error.systemCode && NEVER_SENT.has(error.systemCode)) return undefined;
+    if (error.code === 'TIMEOUT' || error.code === 'NETWORK' || error.code === 'HTTP_5XX') {
+      return new OutcomeUnknownError(
+        `The generation request was sent but not answered (${error.code}). ${advice}`,
+        error.code,
+      );
+    }
   }
-  if (request.prompt !== undefined && request.prompt !== '') form.append('prompt', request.prompt);
-  for (const [name, value] of Object.entries(request.fields ?? {})) {
-    if (value === undefined || value === null) continue;
-    form.append(name, Array.isArray(value) ? JSON.stringify(value) : String(value));
+  if (error instanceof ProtocolError) {
+    return new OutcomeUnknownError(`The generation request got an answer this app cannot read. ${advice}`, 'PROTOCOL');
+  }
+  return undefined;
+}
+
+/** Our names → the multipart field names of POST /v2/rodin. */
+const API_FIELDS = {
+  tier: 'tier',
+  geometryFileFormat: 'geometry_file_format',
+  material: 'material',
+  quality: 'quality',
+  qualityOverride: 'quality_override',
+  meshMode: 'mesh_mode',
+  seed: 'seed',
+  conditionMode: 'condition_mode',
+  TAPose: 'TAPose',
+  useOriginalAlpha: 'use_original_alpha',
+  previewRender: 'preview_render',
+  bboxCondition: 'bbox_condition',
+  addons: 'addons',
+} as const satisfies Record<Exclude<keyof GenerationParams, 'prompt' | 'images'>, string>;
+
+/** Multipart body for POST /v2/rodin: images in order, arrays as JSON strings (the server JSON-parses them). */
+export function buildGenerationForm(params: GenerationParams): FormData {
+  const form = new FormData();
+  for (const image of params.images ?? []) {
+    form.append('images', new Blob([new Uint8Array(image.data)], { type: image.type }), image.name);
+  }
+  const prompt = params.prompt?.trim();
+  if (prompt) form.append('prompt', prompt);
+  for (const [name, field] of Object.entries(API_FIELDS) as [keyof typeof API_FIELDS, string][]) {
+    const value = params[name];
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    form.append(field, Array.isArray(value) ? JSON.stringify(value) : String(value));
   }
   return form;
 }

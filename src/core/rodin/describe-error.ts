@@ -1,5 +1,5 @@
 // Turns any error into one sentence a person understands; the only place error codes become words.
-import { RodinError, RateLimitedError } from './errors';
+import { RodinError, type OutcomeUnknownError, type RateLimitedError } from './errors';
 import { DownloadError } from '../download/download-error';
 
 /** Upper-case, without the optional `API_` prefix, limited to a safe alphabet (codes come from the network). */
@@ -46,6 +46,13 @@ const TRANSIENT_SENTENCES: Record<string, string> = {
   HTTP_OTHER: 'The Rodin service gave an unexpected answer',
 };
 
+const UNKNOWN_OUTCOME_CAUSES: Record<string, string> = {
+  TIMEOUT: 'Rodin did not answer the generation request in time',
+  NETWORK: 'The connection broke while the generation request was on its way',
+  HTTP_5XX: 'The Rodin service had a server error while taking the generation request',
+  PROTOCOL: 'Rodin answered the generation request in a form this app cannot read',
+};
+
 export interface DescribeOptions {
   /** True (default) where the caller will try again by itself, as the watcher does. */
   willRetry?: boolean;
@@ -69,6 +76,8 @@ function describeRodinError(error: RodinError, willRetry: boolean): string {
       return withRetry(TRANSIENT_SENTENCES[error.code] ?? TRANSIENT_SENTENCES.HTTP_OTHER!, willRetry);
     case 'protocol':
       return withRetry('The Rodin service sent an answer this app does not understand', willRetry);
+    case 'outcome-unknown':
+      return `${UNKNOWN_OUTCOME_CAUSES[(error as OutcomeUnknownError).after] ?? UNKNOWN_OUTCOME_CAUSES.TIMEOUT}, so it is not known whether the task was started (and charged). Check the balance or the Hyper3D dashboard before submitting again.`;
     case 'usage':
       // Usage messages are written by this app (never from the network), so they are safe to show.
       return safeText(error.message) ?? 'That request cannot be sent.';

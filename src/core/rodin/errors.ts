@@ -1,5 +1,6 @@
 // Typed failures of the Rodin API, created only by the client; `describeError` turns any of them into a sentence.
-export type RodinErrorKind = 'auth' | 'rate-limited' | 'service' | 'transient' | 'protocol' | 'usage';
+export type RodinErrorKind =
+  'auth' | 'rate-limited' | 'service' | 'transient' | 'protocol' | 'usage' | 'outcome-unknown';
 
 export abstract class RodinError extends Error {
   abstract readonly kind: RodinErrorKind;
@@ -48,6 +49,8 @@ export class TransientError extends RodinError {
   constructor(
     readonly code: 'HTTP_5XX' | 'HTML_RESPONSE' | 'TIMEOUT' | 'NETWORK' | 'HTTP_OTHER',
     message: string,
+    /** For NETWORK: the system's code (ECONNREFUSED, ECONNRESET…) when fetch gave one. */
+    readonly systemCode?: string,
   ) {
     super(message);
     this.name = 'TransientError';
@@ -71,5 +74,22 @@ export class UsageError extends RodinError {
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';
+  }
+}
+
+/**
+ * A generation request left us and no usable answer came back (timeout, dropped connection, server error, an
+ * unreadable 2xx): the task may exist and may have been charged. Never resubmitted by the app on its own.
+ */
+export class OutcomeUnknownError extends RodinError {
+  readonly kind = 'outcome-unknown';
+  readonly code = 'SUBMITTED_UNKNOWN';
+  constructor(
+    message: string,
+    /** What went wrong after sending: TIMEOUT, NETWORK, HTTP_5XX or PROTOCOL. */
+    readonly after: string,
+  ) {
+    super(message);
+    this.name = 'OutcomeUnknownError';
   }
 }

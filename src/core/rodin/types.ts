@@ -1,4 +1,6 @@
 // Shapes the Rodin API returns once validated, and the client's interface (see shared/rodin-api.md).
+import type { GenerationParams } from '../../shared/generation';
+
 export const DEFAULT_BASE_URL = 'https://api.hyper3d.com/api';
 export const LEGACY_BASE_URL = 'https://hyperhuman.deemos.com/api';
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -26,13 +28,6 @@ export interface GenerationSubmitted {
   message?: string;
 }
 
-/** Multipart fields for POST /v2/rodin; arrays are sent as JSON strings. Filled in by the generation issue. */
-export interface GenerateRequest {
-  prompt?: string;
-  images?: { name: string; data: Uint8Array; type?: string }[];
-  fields?: Record<string, string | number | boolean | string[] | number[]>;
-}
-
 export interface RodinClientOptions {
   baseUrl: string;
   /** The platform fetch: Electron's net.fetch in the app, global fetch in Node. */
@@ -40,6 +35,8 @@ export interface RodinClientOptions {
   /** Asked before every call so a key change applies at once; undefined means "no key" (an AuthError). */
   getApiKey: () => string | undefined | Promise<string | undefined>;
   timeoutMs?: number;
+  /** For generation only (uploads take longer); default max(timeoutMs, 120 s). */
+  generateTimeoutMs?: number;
 }
 
 export interface RequestOptions {
@@ -51,6 +48,9 @@ export interface RodinClient {
   status(subscriptionKey: string, options?: RequestOptions): Promise<StatusResult>;
   downloadList(taskUuid: string, options?: RequestOptions): Promise<DownloadItem[]>;
   checkBalance(options?: RequestOptions): Promise<number>;
-  /** Spends credits: never retried automatically. */
-  generate(request: GenerateRequest, options?: RequestOptions): Promise<GenerationSubmitted>;
+  /**
+   * Spends credits: validated first (a UsageError listing every problem), then exactly one attempt, never retried.
+   * When the request left but no usable answer came back, an OutcomeUnknownError: the task may exist.
+   */
+  generate(params: GenerationParams, options?: RequestOptions): Promise<GenerationSubmitted>;
 }

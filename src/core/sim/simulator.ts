@@ -6,6 +6,18 @@ import { systemClock, type TimerHandle } from '../clock';
 import { buildTinyGlb, buildTinyWebp } from './sample-files';
 import { scenarioScripts, simulatedGenerateMs, type ScenarioName } from './scenarios';
 import { createSimTask, isSimTaskDone, jobsAt, type SimTask, type SimTaskScript } from './sim-task';
+import {
+  ADDONS,
+  CONDITION_MODES,
+  GEOMETRY_FORMATS,
+  IMAGE_TYPES,
+  MATERIALS,
+  MAX_IMAGES,
+  MESH_MODES,
+  QUALITIES,
+  TIERS,
+  estimateGenerationCost,
+} from '../../shared/generation';
 
 export type { ScenarioName } from './scenarios';
 export type { SimTask, SimTaskScript } from './sim-task';
@@ -57,6 +69,8 @@ export interface SimulatorOptions {
   urlTtlMs?: number;
   /** Credits at start; a generation costs 0.5 (1 for Gen-2.5-Extreme-High), HighPack +1. Default 212.5. */
   balance?: number;
+  /** Unfinished submitted generations allowed at once; one more answers PARALLELISM_LIMIT_REACHED. Default 10. */
+  parallelismLimit?: number;
 }
 
 export interface Simulator {
@@ -72,6 +86,8 @@ export interface Simulator {
   submissions(): SimSubmission[];
   balance(): number;
   setBalance(credits: number): void;
+  /** How the next submitted generations progress (queue, duration, outcome); the label and tier come from the form. */
+  setGenerationScript(script: SimTaskScript): void;
   stop(): Promise<void>;
 }
 
@@ -83,31 +99,23 @@ const EXPIRED_XML =
 const BAD_SIGNATURE_XML =
   '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided.</Message></Error>';
 const MAX_JSON_BODY = 64 * 1024;
-const MAX_MULTIPART_BODY = 40 * 1024 * 1024;
+/** Five images at the app's 10 MB limit, plus the form's own bytes. */
+const MAX_MULTIPART_BODY = 64 * 1024 * 1024;
 
-const TIERS = [
-  'Sketch',
-  'Regular',
-  'Detail',
-  'Smooth',
-  'Gen-2',
-  'Gen-2.5-Extreme-Low',
-  'Gen-2.5-Low',
-  'Gen-2.5-Medium',
-  'Gen-2.5-High',
-  'Gen-2.5-Extreme-High',
-];
-const CHOICES: Record<string, string[]> = {
+const TRUE_FALSE = ['true', 'false'];
+const CHOICES: Record<string, readonly string[]> = {
   tier: TIERS,
-  geometry_file_format: ['glb', 'usdz', 'fbx', 'obj', 'stl'],
-  material: ['PBR', 'Shaded', 'All', 'None'],
-  quality: ['high', 'medium', 'low', 'extra-low'],
-  mesh_mode: ['Quad', 'Raw'],
-  condition_mode: ['concat', 'fuse'],
-  TAPose: ['true', 'false'],
-  use_original_alpha: ['true', 'false'],
-  preview_render: ['true', 'false'],
+  geometry_file_format: GEOMETRY_FORMATS,
+  material: MATERIALS,
+  quality: QUALITIES,
+  mesh_mode: MESH_MODES,
+  condition_mode: CONDITION_MODES,
+  TAPose: TRUE_FALSE,
+  use_original_alpha: TRUE_FALSE,
+  preview_render: TRUE_FALSE,
 };
+/** How a submitted generation behaves unless a test says otherwise: a short queue, then about the tier's time. */
+const DEFAULT_GENERATION: SimTaskScript = { jobs: 4, queueMs: 3_000, queueLength: 2 };
 
 class HttpFailure extends Error {
   constructor(
@@ -144,6 +152,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const pendingDelays = new Set<{ handle: TimerHandle; resolve: () => void }>();
   let fault: SimFault | null = null;
   let credits = options.balance ?? 212.5;
+  let generationScript: SimTaskScript = DEFAULT_GENERATION;
+  const submitted = new Set<SimTask>();
   let origin = '';
 
   const addTask = (script: SimTaskScript = {}): SimTask => {
@@ -291,7 +301,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const images = submission.files.filter((f) => f.field === 'images');
     const prompt = fields.prompt?.trim();
     if (images.length === 0 && !prompt) throw new AppFailure('INVALID_REQUEST', 'A prompt is required without images.');
-    if (images.length > 5) throw new AppFailure('INVALID_REQUEST', 'At most 5 images are allowed.');
+    if (images.length > MAX_IMAGES)
+      throw new AppFailure('INVALID_REQUEST', `At most ${MAX_IMAGES} images are allowed.`);
+    if (images.some((image) => !(IMAGE_TYPES as readonly string[]).includes(image.type) || image.size === 0)) {
+      throw new AppFailure('INVALID_REQUEST', 'Images must be PNG, JPEG or WebP files.');
+    }
     for (const [field, allowed] of Object.entries(CHOICES)) {
       const value = fields[field];
       if (value !== undefined && !allowed.includes(value)) {
@@ -301,25 +315,38 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (fields.seed !== undefined && !(/^\d+$/.test(fields.seed) && Number(fields.seed) <= 65535)) {
       throw new AppFailure('INVALID_REQUEST', 'seed must be an integer from 0 to 65535.');
     }
+    if (fields.quality_override !== undefined && !/^\d+$/.test(fields.quality_override)) {
+      throw new AppFailure('INVALID_REQUEST', 'quality_override must be an integer.');
+    }
     const addons = parseJsonArray(fields.addons, 'addons');
-    if (addons && !addons.every((a) => a === 'HighPack')) throw new AppFailure('INVALID_REQUEST', 'Unknown addon.');
+    if (addons && !addons.every((a) => (ADDONS as readonly unknown[]).includes(a))) {
+      throw new AppFailure('INVALID_REQUEST', 'Unknown addon.');
+    }
     const bbox = parseJsonArray(fields.bbox_condition, 'bbox_condition');
     if (bbox && !(bbox.length === 3 && bbox.every((n) => Number.isInteger(n)))) {
       throw new AppFailure('INVALID_REQUEST', 'bbox_condition must be 3 integers.');
     }
 
-    const cost = (fields.tier === 'Gen-2.5-Extreme-High' ? 1 : 0.5) + (addons?.includes('HighPack') ? 1 : 0);
+    for (const task of submitted) if (isSimTaskOver(task)) submitted.delete(task);
+    if (submitted.size >= (options.parallelismLimit ?? 10)) {
+      throw new AppFailure('PARALLELISM_LIMIT_REACHED', 'Parallelism limit reached.');
+    }
+    const cost = estimateGenerationCost({ tier: fields.tier, addons: addons as string[] | undefined });
     if (credits < cost) throw new AppFailure('INSUFFICIENT_FUNDS', 'Insufficient funds.');
     credits -= cost;
     const task = addTask({
-      jobs: 4,
-      queueMs: 3_000,
-      queueLength: 2,
       generateMs: simulatedGenerateMs(fields.tier),
+      ...generationScript,
       label: prompt ? prompt.slice(0, 60) : (images[0]?.name ?? 'Generation'),
       ...(fields.tier ? { tier: fields.tier } : {}),
     });
+    submitted.add(task);
     return task.generationResponse;
+  }
+
+  /** A task whose jobs all ended (Done, Failed, Canceled or anything else) no longer counts against the limit. */
+  function isSimTaskOver(task: SimTask): boolean {
+    return jobsAt(task, now()).every((job) => job.status !== 'Waiting' && job.status !== 'Generating');
   }
 
   function serveFile(req: IncomingMessage, res: ServerResponse, url: URL): void {
@@ -375,6 +402,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     balance: () => credits,
     setBalance(value) {
       credits = value;
+    },
+    setGenerationScript(script) {
+      generationScript = { ...DEFAULT_GENERATION, ...script };
     },
     async stop() {
       for (const pending of pendingDelays) {

@@ -67,9 +67,13 @@ describe('the API key never leaks into errors', () => {
       await failureOf(() => clientFor(sim.baseUrl, `${KEY}-wrong`).checkBalance()),
       await failureOf(() => clientFor(sim.baseUrl, `${KEY}\nX-Evil: 1`).checkBalance()),
       await failureOf(() => clientFor(`${new URL(sim.baseUrl).origin}/nope`).checkBalance()),
+      await failureOf(() => {
+        sim.setBalance(0);
+        return clientFor(sim.baseUrl).generate({ prompt: 'a vase' });
+      }),
       await failureOf(() => clientFor(sim.baseUrl).generate({})),
     ];
-    expect(new Set(errors.map((e) => e.kind))).toEqual(new Set(['service', 'transient', 'auth']));
+    expect(new Set(errors.map((e) => e.kind))).toEqual(new Set(['service', 'transient', 'auth', 'usage']));
     for (const error of errors) {
       for (const text of [error.message, String(error), error.stack ?? '', describeError(error)]) {
         expect(text).not.toContain(KEY);

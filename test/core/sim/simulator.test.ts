@@ -163,6 +163,56 @@ describe('simulator API', () => {
     }
   });
 
+  it('answers PARALLELISM_LIMIT_REACHED while too many submitted generations run, and charges nothing for it', async () => {
+    await sim.stop();
+    sim = await startSimulator({ now: () => time, parallelismLimit: 1 });
+    sim.setGenerationScript({ queueMs: 1_000, generateMs: 1_000 });
+    const submit = async () => {
+      const form = new FormData();
+      form.append('prompt', 'a lamp');
+      const response = await fetch(`${sim.baseUrl}/v2/rodin`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${sim.apiKey}` },
+        body: form,
+      });
+      return (await response.json()) as { error?: string };
+    };
+    expect((await submit()).error).toBeUndefined();
+    expect(await submit()).toMatchObject({ error: 'PARALLELISM_LIMIT_REACHED' });
+    expect(sim.balance()).toBe(212);
+    time += 2_000; // the first one has finished
+    expect((await submit()).error).toBeUndefined();
+  });
+
+  it('makes a submitted generation progress by the generation script, labelled by its prompt', async () => {
+    sim.setGenerationScript({ jobs: 2, queueMs: 1_000, queueLength: 3, generateMs: 2_000, outcome: 'Failed' });
+    const form = new FormData();
+    form.append('prompt', 'a copper kettle');
+    form.append('tier', 'Gen-2');
+    await fetch(`${sim.baseUrl}/v2/rodin`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${sim.apiKey}` },
+      body: form,
+    });
+    const [task] = sim.tasks();
+    expect(task).toMatchObject({ label: 'a copper kettle', tier: 'Gen-2' });
+    expect(jobsAt(task!, time).map((j) => j.status)).toEqual(['Waiting', 'Waiting']);
+    expect(deriveTaskState(jobsAt(task!, time + 3_500))).toBe('failed');
+  });
+
+  it('refuses an image part that is not PNG, JPEG or WebP', async () => {
+    const form = new FormData();
+    form.append('images', new Blob(['GIF89a'], { type: 'image/gif' }), 'a.gif');
+    const response = await fetch(`${sim.baseUrl}/v2/rodin`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${sim.apiKey}` },
+      body: form,
+    });
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({ error: 'INVALID_REQUEST' });
+    expect(sim.tasks()).toHaveLength(0);
+  });
+
   it('logs each request with its path, time and status', async () => {
     await api('/v2/check_balance');
     time += 5;
