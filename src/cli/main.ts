@@ -12,7 +12,8 @@ Exit codes:
   1  a task failed or was canceled, or a download failed
   2  usage or bad input
   3  no API key, or the key was rejected (401)
-  4  --timeout elapsed, or the service was unreachable
+  4  --timeout elapsed, or the service was unreachable (for generate: no answer, outcome unknown)
+  130  interrupted, or a generation declined at the prompt
 
 Environment:
   RODIN_API_KEY    the API key (else the OS keychain entry of the tray app; see \`rodin-jobs key\`)
@@ -73,6 +74,29 @@ export function buildProgram(io: CliIo, run: (work: Promise<ExitCode>) => void):
     .addOption(output())
     .action((opts: Record<string, unknown>) =>
       run(import('./commands/download').then((m) => m.downloadCommand(opts, io))),
+    );
+
+  program
+    .command('generate')
+    .description('start a new generation (text-to-3D or image-to-3D): shows the cost and asks before spending')
+    .option('--prompt <text>', 'what to make (required without --image)')
+    .option('--image <file>', 'a PNG, JPEG or WebP picture, up to 5, in order (repeatable)', collect)
+    .option('--tier <tier>', `Sketch, Regular, Detail, Smooth, Gen-2, Gen-2.5-… (default: the service's)`)
+    .option('--format <format>', 'glb, usdz, fbx, obj or stl')
+    .option('--material <material>', 'PBR, Shaded, All or None')
+    .option('--quality <quality>', 'high, medium, low or extra-low')
+    .option('--faces <n>', 'a face count that overrides --quality (500–2000000)')
+    .option('--mesh-mode <mode>', 'Quad or Raw')
+    .option('--seed <n>', 'a seed from 0 to 65535, for repeatable results')
+    .option('--highpack', 'add the HighPack add-on (+1 credit)')
+    .option('--yes', 'submit without asking (needed when not on a terminal)')
+    .option('--watch', 'watch the new task until it finishes')
+    .option('--download <dir>', 'watch, then save the results into <dir>/<label>/')
+    .option('--timeout <duration>', 'with --watch: give up watching after this long')
+    .addOption(baseUrl())
+    .addOption(output())
+    .action((opts: Record<string, unknown>) =>
+      run(import('./commands/generate').then((m) => m.generateCommand(opts, io))),
     );
 
   program

@@ -32,10 +32,16 @@ export function parseOutput(value: string | undefined): OutputMode {
   throw usageError(`--output "${value}" is not known: use --output json (or leave it out for readable text).`);
 }
 
+/** --timeout in milliseconds, or undefined for "watch until every task ends". */
+export function parseWatchTimeout(value: string | undefined): number | undefined {
+  const timeoutMs = value !== undefined ? parseDuration(value) : undefined;
+  if (timeoutMs !== undefined && timeoutMs > MAX_TIMEOUT_MS) throw usageError('--timeout can be at most 24 days.');
+  return timeoutMs;
+}
+
 export async function watchCommand(inputs: string[], opts: WatchCommandOptions, io: CliIo): Promise<ExitCode> {
   const output = parseOutput(opts.output);
-  const timeoutMs = opts.timeout !== undefined ? parseDuration(opts.timeout) : undefined;
-  if (timeoutMs !== undefined && timeoutMs > MAX_TIMEOUT_MS) throw usageError('--timeout can be at most 24 days.');
+  const timeoutMs = parseWatchTimeout(opts.timeout);
   const baseUrl = resolveBaseUrl(opts.baseUrl, io.env);
   const tasks = await collectTaskInputs({ inputs, keys: opts.key ?? [], tasks: opts.task ?? [], stdin: io.stdin });
   if (tasks.length === 0) {
@@ -52,12 +58,32 @@ export async function watchCommand(inputs: string[], opts: WatchCommandOptions, 
     );
   }
   const apiKey = await resolveApiKey(io.env);
-  const result = await watchTasks({
+  return watchUntilDone({
     io,
     output,
     tasks,
     client: createCliClient(baseUrl, apiKey),
-    ...(opts.download !== undefined ? { downloadDir: resolve(opts.download) } : {}),
+    download: opts.download,
+    timeoutMs,
+  });
+}
+
+/** Watches to the end and returns the exit code; in JSON mode the reason for a failure still goes to stderr. */
+export async function watchUntilDone(options: {
+  io: CliIo;
+  output: OutputMode;
+  tasks: readonly TaskInput[];
+  client: ReturnType<typeof createCliClient>;
+  download: string | undefined;
+  timeoutMs: number | undefined;
+}): Promise<ExitCode> {
+  const { io, output, download, timeoutMs } = options;
+  const result = await watchTasks({
+    io,
+    output,
+    tasks: options.tasks,
+    client: options.client,
+    ...(download !== undefined ? { downloadDir: resolve(download) } : {}),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
   });
   // JSON mode keeps stdout for events; people (and CI logs) still get the reason for a failure on stderr.
