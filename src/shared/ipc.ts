@@ -1,6 +1,7 @@
 // The IPC contract: every channel with its request and response type. The compiler checks that every channel has a
 // handler in main and is allowed by the preload. Responses are results, never thrown errors, so they survive the bridge.
 import type { AppSnapshot, TaskView } from './snapshot';
+import type { GenerationImage, GenerationParams } from './generation';
 import type { Settings, SettingsPatch } from './settings';
 
 export interface IpcError {
@@ -23,6 +24,20 @@ export type TaskId = { id: string };
 export interface RemoveResult {
   /** How long "Undo" can bring the task back (decided by the core; the window offers Undo exactly this long). */
   undoMs: number;
+}
+
+export interface GenerationSubmitRequest {
+  /** Made fresh by the window for each confirmed submission: the same id is never sent to Rodin twice. */
+  attemptId: string;
+  params: GenerationParams;
+}
+
+/** What the tray's "New generation from clipboard" put into the form. */
+export interface GenerationDraft {
+  prompt?: string;
+  images: GenerationImage[];
+  /** Why part of the clipboard was left out (too large, not an image…). */
+  note?: string;
 }
 
 export interface IpcContract {
@@ -49,6 +64,8 @@ export interface IpcContract {
   'demo:start': { request: void; response: void };
   'window:hide': { request: void; response: void };
   'shell:open-external': { request: { url: string }; response: void };
+  'generation:submit': { request: GenerationSubmitRequest; response: Pick<TaskView, 'id' | 'label'> };
+  'generation:take-draft': { request: void; response: GenerationDraft | null };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -83,6 +100,8 @@ export const IPC_CHANNELS = [
   'demo:start',
   'window:hide',
   'shell:open-external',
+  'generation:submit',
+  'generation:take-draft',
 ] as const satisfies readonly IpcChannel[];
 
 type Missing = Exclude<IpcChannel, (typeof IPC_CHANNELS)[number]>;

@@ -1,5 +1,13 @@
 // User settings: one schema both sides agree on, with defaults. The renderer imports types only.
 import { z } from 'zod';
+import {
+  DEFAULT_GEOMETRY_FORMAT,
+  DEFAULT_MATERIAL,
+  DEFAULT_TIER,
+  GEOMETRY_FORMATS,
+  MATERIALS,
+  TIERS,
+} from './generation';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 
@@ -22,6 +30,10 @@ export const settingsSchema = z.object({
   watchClipboard: z.boolean().default(false),
   historySize: z.number().int().min(10).max(5000).default(500),
   theme: z.enum(THEMES).default('system'),
+  /** The new-generation form starts from the last choices submitted. */
+  generationTier: z.enum(TIERS).default(DEFAULT_TIER),
+  generationFormat: z.enum(GEOMETRY_FORMATS).default(DEFAULT_GEOMETRY_FORMAT),
+  generationMaterial: z.enum(MATERIALS).default(DEFAULT_MATERIAL),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -17,6 +17,7 @@ import type { AddTasksResult, IpcHandlers } from '../../shared/ipc';
 import { AppError } from './app-error';
 import { buildSnapshot } from './build-snapshot';
 import { isAllowedExternalUrl } from './external-url';
+import { createGenerationActions, type ClipboardContent } from './generation-actions';
 import { createKeyActions } from './key-actions';
 import { linkQuestion } from './link-question';
 import { createListeners } from './listeners';
@@ -122,6 +123,7 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
     limits: () => ({ ...DEFAULT_DOWNLOAD_LIMITS, maxTaskBytes: settings().downloadLimitGiB * 1024 ** 3 }),
     logger,
   });
+  const generations = createGenerationActions({ tracker, connection, keys, settings: settingsActions });
   const removals = createRemovalUndo({ clock, tracker, abortDownload: (key) => downloads.abort(key) });
   const pause = createNotificationPause({ clock, changed });
   const notifications = createNotificationBuffer({ clock, tracker, settings, pausedUntil: () => pause.until() });
@@ -289,6 +291,9 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
       changed();
     }),
 
+    'generation:submit': handle('generation:submit', (request) => generations.submit(request)),
+    'generation:take-draft': handle('generation:take-draft', () => generations.takeDraft()),
+
     'window:hide': handle('window:hide', () => {
       platform.hideWindow();
     }),
@@ -321,6 +326,7 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
     },
 
     onSnapshot: (listener) => snapshots.onSnapshot(listener),
+    draftGenerationFromClipboard: (clip: ClipboardContent) => generations.draftFromClipboard(clip),
     onFinished: (listener) => finishedListeners.add(listener),
     onNotify: (listener) => notifications.onNotify(listener),
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { settingsPatchSchema } from '../../shared/settings';
 import type { IpcChannel } from '../../shared/ipc';
+import { IMAGE_TYPES, MAX_IMAGE_BYTES, MAX_IMAGES, MAX_PROMPT_CHARS } from '../../shared/generation';
 
 /** Channels without a request accept nothing (undefined, or null after some serialisers). */
 const none = z.union([z.undefined(), z.null()]);
@@ -10,6 +11,41 @@ const taskId = z.string().regex(/^[0-9a-f]{16}$/, 'expected a task id');
 const byId = z.object({ id: taskId }).strict();
 
 export const MAX_LABEL_LENGTH = 120;
+
+/** Image bytes from the window: the size is bounded here, the content is sniffed before anything is sent. */
+const generationImage = z
+  .object({
+    name: z.string().max(255),
+    type: z.enum(IMAGE_TYPES),
+    data: z
+      .instanceof(Uint8Array)
+      .refine((data) => data.byteLength <= MAX_IMAGE_BYTES, `an image can be at most ${MAX_IMAGE_BYTES} bytes`),
+  })
+  .strict();
+const choice = z.string().max(64).optional();
+
+const generationParams = z
+  .object({
+    prompt: z
+      .string()
+      .max(MAX_PROMPT_CHARS * 4)
+      .optional(),
+    images: z.array(generationImage).max(MAX_IMAGES).optional(),
+    tier: choice,
+    geometryFileFormat: choice,
+    material: choice,
+    quality: choice,
+    qualityOverride: z.number().optional(),
+    meshMode: choice,
+    seed: z.number().optional(),
+    conditionMode: choice,
+    TAPose: z.boolean().optional(),
+    useOriginalAlpha: z.boolean().optional(),
+    previewRender: z.boolean().optional(),
+    bboxCondition: z.array(z.number()).max(3).optional(),
+    addons: z.array(z.string().max(64)).max(4).optional(),
+  })
+  .strict();
 
 export const ipcSchemas = {
   'app:get-snapshot': none,
@@ -52,4 +88,8 @@ export const ipcSchemas = {
   'demo:start': none,
   'window:hide': none,
   'shell:open-external': z.object({ url: z.string().max(2048) }).strict(),
+  'generation:submit': z
+    .object({ attemptId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'expected an attempt id'), params: generationParams })
+    .strict(),
+  'generation:take-draft': none,
 } satisfies Record<IpcChannel, z.ZodType>;

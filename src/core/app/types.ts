@@ -1,5 +1,6 @@
 // What the app controller needs from its host (Electron main, or a test process) and what it offers back.
 import type { Task } from '../tasks/task';
+import type { ClipboardContent } from './generation-actions';
 import type { AppSnapshot, KeyStatus } from '../../shared/snapshot';
 import type { AddTasksResult, IpcHandlers } from '../../shared/ipc';
 import type { Settings } from '../../shared/settings';
@@ -67,6 +68,11 @@ export interface AppController {
   handlers: IpcHandlers;
   snapshot(): AppSnapshot;
   onSnapshot(listener: (snapshot: AppSnapshot) => void): () => void;
+  /**
+   * The tray's "New generation from clipboard": keeps the clipboard's text or image for the form to take
+   * (`generation:take-draft`); returns a sentence when there is nothing usable, undefined when the form may open.
+   */
+  draftGenerationFromClipboard(clip: ClipboardContent): string | undefined;
   /** Fires once per task finish (never for tasks already finished when added, never twice). */
   onFinished(listener: (event: FinishedEvent) => void): () => void;
   /** Notifications to raise, already filtered by the settings and the pause, bursts coalesced into a summary. */
