@@ -35,6 +35,7 @@ import { registerAppImageHandler } from './system/appimage-handler';
 import { takeFirstLaunch } from './system/first-launch';
 import { installCrashLogging } from './system/crash-logging';
 import { watchClipboard } from './system/clipboard-watch';
+import { createGenerationFromClipboard } from './system/generation-from-clipboard';
 import { addRequestFromLink, addRequestsFromArgv, isDemoLaunch, PROTOCOL, type AddRequest } from './system/launch-args';
 import { reconcileLoginItem } from './system/login-item';
 import {
@@ -237,6 +238,12 @@ async function start(): Promise<void> {
       notifier.show({ title: 'Nothing was added', body: request.rejected[0] ?? 'The request was not understood.' });
   };
   const addFromClipboard = async () => addText(await clipboard.readText());
+  const newGenerationFromClipboard = createGenerationFromClipboard({
+    clipboard,
+    controller,
+    showWindow: (route) => popover.show(route),
+    notify: (message) => notifier.show({ title: 'New generation', body: message }),
+  });
 
   const tray = createAppTray({
     assetsDir: join(app.getAppPath(), 'assets'),
@@ -247,6 +254,7 @@ async function start(): Promise<void> {
         invoke,
         showWindow: (route) => popover.show(route),
         addFromClipboard,
+        newGenerationFromClipboard: () => void newGenerationFromClipboard(),
         quit: () => app.quit(),
         onFailure: (message) => notifier.show({ title: 'Rodin Tray', body: message }),
       }),

@@ -181,7 +181,11 @@ export function fakeElectron() {
       getDisplayNearestPoint: () => ({ workArea: { x: 0, y: 25, width: 1440, height: 875 } }),
       getPrimaryDisplay: () => ({ workArea: { x: 0, y: 25, width: 1440, height: 875 } }),
     },
-    clipboard: { writeText: vi.fn(() => Promise.resolve()), readText: vi.fn(() => Promise.resolve('')) },
+    clipboard: {
+      writeText: vi.fn(() => Promise.resolve()),
+      readText: vi.fn(() => Promise.resolve('')),
+      read: vi.fn(() => Promise.resolve([])),
+    },
     shell: { openPath: vi.fn(() => Promise.resolve('')), openExternal: vi.fn(() => Promise.resolve()) },
     dialog: {
       showOpenDialog: vi.fn(() => Promise.resolve({ canceled: false, filePaths: ['/chosen'] })),

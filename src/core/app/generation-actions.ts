@@ -20,10 +20,12 @@ import type { KeyActions } from './key-actions';
 import type { RodinConnection } from './rodin-connection';
 import type { SettingsActions } from './settings-actions';
 
-/** What the OS clipboard held when the tray item was chosen: its text, and its image as PNG bytes if any. */
+/** What the OS clipboard held when the tray item was chosen: its text, and the bytes of its image if any. */
 export interface ClipboardContent {
   text: string;
-  png?: Uint8Array;
+  image?: Uint8Array;
+  /** There was an image, too large to take (its bytes were not read). */
+  imageTooLarge?: boolean;
 }
 
 export interface GenerationActions {
@@ -90,12 +92,13 @@ export function createGenerationActions(deps: {
     draftFromClipboard(clip) {
       const notes: string[] = [];
       const images = [];
-      if (clip.png && clip.png.byteLength > 0) {
-        if (clip.png.byteLength > MAX_IMAGE_BYTES) {
-          notes.push('The image on the clipboard is larger than 10 MB, so it was left out.');
-        } else if (sniffImageType(clip.png) === 'image/png') {
-          images.push({ name: 'clipboard.png', type: 'image/png', data: clip.png });
-        }
+      const type = clip.image ? sniffImageType(clip.image) : undefined;
+      if (clip.imageTooLarge || (clip.image && clip.image.byteLength > MAX_IMAGE_BYTES)) {
+        notes.push(
+          `The image on the clipboard is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB, so it was left out.`,
+        );
+      } else if (clip.image && type) {
+        images.push({ name: `clipboard.${type.slice('image/'.length)}`, type, data: clip.image });
       }
       let prompt = clip.text.trim();
       if (prompt.length > MAX_PROMPT_CHARS) {

@@ -7,6 +7,8 @@ export interface TrayActionDeps {
   invoke: InvokeFn;
   showWindow: (route?: string) => void;
   addFromClipboard: () => Promise<void>;
+  /** Opens the new-generation form with the clipboard's text or image in it. */
+  newGenerationFromClipboard: () => void;
   quit: () => void;
   /** An action that failed (e.g. "nothing downloaded yet") is said in a notification: the menu has no other voice. */
   onFailure: (message: string) => void;
@@ -36,6 +38,9 @@ export async function runTrayAction(action: TrayAction, deps: TrayActionDeps): P
       return report(invoke('tasks:remove', { id: action.taskId }), deps);
     case 'add-from-clipboard':
       return deps.addFromClipboard();
+    case 'new-generation-from-clipboard':
+      deps.newGenerationFromClipboard();
+      return;
     case 'check-now':
       return report(invoke('polling:check-now', undefined), deps);
     case 'pause-polling':

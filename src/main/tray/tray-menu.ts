@@ -9,6 +9,7 @@ export type TrayAction =
   | { kind: 'copy'; taskId: string; what: 'subscription-key' | 'task-uuid' }
   | { kind: 'remove'; taskId: string }
   | { kind: 'add-from-clipboard' }
+  | { kind: 'new-generation-from-clipboard' }
   | { kind: 'check-now' }
   | { kind: 'pause-polling' }
   | { kind: 'resume-polling' }
@@ -129,6 +130,7 @@ export function buildTrayMenu(snapshot: AppSnapshot, options: TrayMenuOptions = 
   items.push(
     separator,
     { label: 'Add from clipboard', action: { kind: 'add-from-clipboard' } },
+    { label: 'New generation from clipboard…', action: { kind: 'new-generation-from-clipboard' } },
     { label: 'Check now', enabled: !snapshot.polling.paused, action: { kind: 'check-now' } },
     pollingPausedByUser
       ? { label: 'Resume polling', action: { kind: 'resume-polling' } }

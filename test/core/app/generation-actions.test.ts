@@ -142,7 +142,7 @@ describe('generation:submit', () => {
 describe('drafts from the clipboard', () => {
   it('offers a clipboard image as the first image and clipboard text as the prompt, once', () => {
     const png = solidPng([200, 10, 10]);
-    expect(controller.draftGenerationFromClipboard({ text: '  a red cube ', png })).toBeUndefined();
+    expect(controller.draftGenerationFromClipboard({ text: '  a red cube ', image: png })).toBeUndefined();
     expect(controller.handlers['generation:take-draft']).toBeDefined();
     return invoke('generation:take-draft', undefined).then(async (taken) => {
       expect(taken).toEqual({
@@ -155,7 +155,7 @@ describe('drafts from the clipboard', () => {
 
   it('says so when the clipboard holds nothing usable', () => {
     expect(controller.draftGenerationFromClipboard({ text: '   ' })).toMatch(/no text or image/);
-    expect(controller.draftGenerationFromClipboard({ text: '', png: new Uint8Array(11 * 1024 * 1024) })).toMatch(
+    expect(controller.draftGenerationFromClipboard({ text: '', imageTooLarge: true })).toMatch(
       /larger than 10 MB/,
     );
   });

@@ -294,7 +294,7 @@ export const safeStorage = {
 
 export const powerMonitor = new EventEmitter();
 export const globalShortcut = { register: () => true, unregister() {}, unregisterAll() {}, isRegistered: () => false };
-export const clipboard = { readText: () => '', writeText() {} };
+export const clipboard = { readText: () => Promise.resolve(''), read: () => Promise.resolve([]), writeText() {} };
 export const shell = {
   openPath: () => Promise.resolve(''),
   openExternal: () => Promise.resolve(),

@@ -166,6 +166,7 @@ describe('tray actions', () => {
       invoke: vi.fn((_channel: string, _request: unknown) => Promise.resolve({ ok: true, value: undefined })),
       showWindow: vi.fn(),
       addFromClipboard: vi.fn(() => Promise.resolve()),
+      newGenerationFromClipboard: vi.fn(),
       quit: vi.fn(),
       onFailure: vi.fn(),
     };
@@ -179,6 +180,13 @@ describe('tray actions', () => {
       ['tasks:copy', { id: 't1', what: 'task-uuid' }],
       ['notifications:pause', { minutes: 60 }],
     ]);
+  });
+
+  it('opens the new-generation form from the clipboard without calling a channel itself', async () => {
+    const d = deps();
+    await runTrayAction({ kind: 'new-generation-from-clipboard' }, d as never);
+    expect(d.newGenerationFromClipboard).toHaveBeenCalledTimes(1);
+    expect(d.invoke).not.toHaveBeenCalled();
   });
 
   it('shows the window on the task or on settings', async () => {

@@ -24,6 +24,7 @@ describe('buildTrayMenu', () => {
     expect(labels(items)).toEqual(
       expect.arrayContaining([
         'Add from clipboard',
+        'New generation from clipboard…',
         'Check now',
         'Pause polling',
         'Pause notifications for 1 hour',
