@@ -6,6 +6,7 @@ import type { AppSnapshot, TaskView } from '../shared/snapshot';
 import { AddBox } from './components/add-box';
 import { EmptyState } from './components/empty-state';
 import { Header } from './components/header';
+import { NewGenerationView } from './components/new-generation-view';
 import { ProblemBanner } from './components/problem-banner';
 import { SettingsView } from './components/settings-view';
 import { parseHashRoute } from './state/hash-route';
@@ -16,6 +17,7 @@ import { call } from './state/bridge';
 import { describeAddResult, type AddMessage } from './state/describe-add';
 import { finishAnnouncements } from './state/announce';
 import { internTasks } from './state/intern-tasks';
+import { formatCredits } from './state/format';
 import { syncClock } from './state/use-ticker';
 
 const TOAST_MS = 2500;
@@ -32,7 +34,8 @@ function isEditable(target: EventTarget | null): boolean {
 
 export function App({ bridge }: { bridge: RodinBridge }): JSX.Element {
   const [snapshot, setSnapshot] = useState<AppSnapshot>();
-  const [view, setView] = useState<'tasks' | 'settings'>('tasks');
+  const [view, setView] = useState<'tasks' | 'settings' | 'new'>('tasks');
+  const [draftRequest, setDraftRequest] = useState(0);
   const [focusKey, setFocusKey] = useState(false);
   const [addMessage, setAddMessage] = useState<AddMessage>();
   const [adding, setAdding] = useState(false);
@@ -181,6 +184,19 @@ export function App({ bridge }: { bridge: RodinBridge }): JSX.Element {
     [bridge, reportFailure, showToast],
   );
 
+  const onGenerationSubmitted = useCallback(
+    (task: Pick<TaskView, 'id' | 'label'>, cost: number) => {
+      setView('tasks');
+      showToast(`Started “${task.label}” for ${formatCredits(cost)}`);
+      requestAnimationFrame(() => {
+        const row = document.querySelector<HTMLElement>(`[data-task-id="${task.id}"]`);
+        row?.scrollIntoView({ block: 'nearest' });
+        row?.focus();
+      });
+    },
+    [showToast],
+  );
+
   // The main process shows a task or the settings by setting the hash; clear it after so the same route works twice.
   useEffect(() => {
     const onHash = (): void => {
@@ -189,6 +205,11 @@ export function App({ bridge }: { bridge: RodinBridge }): JSX.Element {
       history.replaceState(null, '', location.pathname + location.search);
       if (route.kind === 'settings') {
         openSettings(false);
+        return;
+      }
+      if (route.kind === 'new') {
+        setView('new');
+        setDraftRequest((n) => n + 1);
         return;
       }
       setView('tasks');
@@ -209,6 +230,7 @@ export function App({ bridge }: { bridge: RodinBridge }): JSX.Element {
       if (e.key !== 'Escape' || e.defaultPrevented) return;
       e.preventDefault();
       if (view === 'settings') closeSettings();
+      else if (view === 'new') setView('tasks');
       else void call(bridge, 'window:hide', undefined);
     };
     document.addEventListener('keydown', onKey);
@@ -218,7 +240,8 @@ export function App({ bridge }: { bridge: RodinBridge }): JSX.Element {
   // Paste anywhere that is not a text field adds what was pasted.
   useEffect(() => {
     const onPaste = (e: ClipboardEvent): void => {
-      if (isEditable(e.target)) return;
+      // The new-generation form takes pasted images itself.
+      if (view === 'new' || isEditable(e.target)) return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
       if (!text.trim()) return;
       e.preventDefault();
@@ -232,6 +255,8 @@ export function App({ bridge }: { bridge: RodinBridge }): JSX.Element {
   // Dropping a .json file (or dragged text) adds it too.
   const [dragging, setDragging] = useState(false);
   useEffect(() => {
+    // The new-generation form takes dropped images itself.
+    if (view === 'new') return undefined;
     const over = (e: DragEvent): void => {
       e.preventDefault();
       setDragging(true);
@@ -265,7 +290,7 @@ export function App({ bridge }: { bridge: RodinBridge }): JSX.Element {
       document.removeEventListener('dragleave', leave);
       document.removeEventListener('drop', drop);
     };
-  }, [addText]);
+  }, [addText, view]);
 
   // Finished tasks count as seen once they have been on screen for a moment while the window is shown.
   const unseenIds = snapshot?.tasks.filter((t) => t.unseen).map((t) => t.id) ?? [];
@@ -305,6 +330,7 @@ export function App({ bridge }: { bridge: RodinBridge }): JSX.Element {
         onPauseToggle={pauseToggle}
         onCheckNow={checkNow}
         onOpenSettings={() => (view === 'settings' ? closeSettings() : openSettings(false))}
+        onNewGeneration={() => setView(view === 'new' ? 'tasks' : 'new')}
         onRefreshBalance={() => void call(bridge, 'balance:refresh', undefined).then(reportFailure)}
       />
       <ProblemBanner
@@ -326,6 +352,14 @@ export function App({ bridge }: { bridge: RodinBridge }): JSX.Element {
       ))}
       {view === 'settings' ? (
         <SettingsView snapshot={snapshot} bridge={bridge} focusKey={focusKey} onClose={closeSettings} />
+      ) : view === 'new' ? (
+        <NewGenerationView
+          snapshot={snapshot}
+          bridge={bridge}
+          draftRequest={draftRequest}
+          onClose={() => setView('tasks')}
+          onSubmitted={onGenerationSubmitted}
+        />
       ) : (
         <>
           <AddBox

@@ -1,4 +1,4 @@
-// The top bar: app name, credit balance, pause/resume, check now and settings.
+// The top bar: app name, credit balance, new generation, pause/resume, check now and settings.
 import type { JSX } from 'preact';
 import type { AppSnapshot } from '../../shared/snapshot';
 import { formatCredits } from '../state/format';
@@ -10,6 +10,7 @@ export interface HeaderProps {
   onCheckNow: () => void;
   onOpenSettings: () => void;
   onRefreshBalance: () => void;
+  onNewGeneration: () => void;
 }
 
 export function Header({
@@ -18,6 +19,7 @@ export function Header({
   onCheckNow,
   onOpenSettings,
   onRefreshBalance,
+  onNewGeneration,
 }: HeaderProps): JSX.Element {
   const userPaused = snapshot.polling.paused && snapshot.polling.pausedBy === 'user';
   return (
@@ -41,6 +43,15 @@ export function Header({
             <span class="tabular">{formatCredits(snapshot.balance.credits)}</span>
           </button>
         )}
+        <button
+          type="button"
+          class="icon-button"
+          aria-label="New generation"
+          title="New generation"
+          onClick={onNewGeneration}
+        >
+          <Icon name="plus" />
+        </button>
         <button
           type="button"
           class={userPaused ? 'icon-button toggled' : 'icon-button'}
