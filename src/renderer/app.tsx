@@ -17,8 +17,9 @@ import { call } from './state/bridge';
 import { describeAddResult, type AddMessage } from './state/describe-add';
 import { finishAnnouncements } from './state/announce';
 import { internTasks } from './state/intern-tasks';
-import { formatCredits } from './state/format';
+import { formatCredits } from '../shared/format-credits';
 import { syncClock } from './state/use-ticker';
+import { useWindowDrop } from './state/use-window-drop';
 
 const TOAST_MS = 2500;
 
@@ -252,45 +253,23 @@ export function App({ bridge }: { bridge: RodinBridge }): JSX.Element {
     return () => document.removeEventListener('paste', onPaste);
   }, [addText, view]);
 
-  // Dropping a .json file (or dragged text) adds it too.
-  const [dragging, setDragging] = useState(false);
-  useEffect(() => {
-    // The new-generation form takes dropped images itself.
-    if (view === 'new') return undefined;
-    const over = (e: DragEvent): void => {
-      e.preventDefault();
-      setDragging(true);
-    };
-    const leave = (e: DragEvent): void => {
-      if (e.relatedTarget === null) setDragging(false);
-    };
-    const drop = (e: DragEvent): void => {
-      e.preventDefault();
-      setDragging(false);
-      const files = Array.from(e.dataTransfer?.files ?? []);
-      if (files.length > 0) {
-        const wanted = files.filter(
-          (f) => /\.(json|txt)$/i.test(f.name) || f.type === 'application/json' || f.type.startsWith('text/'),
-        );
-        if (wanted.length === 0) {
-          setAddMessage({ tone: 'error', lines: ['Only .json or text files can be dropped here.'] });
-          return;
-        }
-        void Promise.all(wanted.map((f) => f.text())).then((texts) => addText(texts.join('\n')));
+  // Dropping a .json file (or dragged text) adds it too; the new-generation form takes dropped images itself.
+  const dragging = useWindowDrop((e) => {
+    const files = Array.from(e.dataTransfer?.files ?? []);
+    if (files.length > 0) {
+      const wanted = files.filter(
+        (f) => /\.(json|txt)$/i.test(f.name) || f.type === 'application/json' || f.type.startsWith('text/'),
+      );
+      if (wanted.length === 0) {
+        setAddMessage({ tone: 'error', lines: ['Only .json or text files can be dropped here.'] });
         return;
       }
-      const text = e.dataTransfer?.getData('text/plain');
-      if (text) void addText(text);
-    };
-    document.addEventListener('dragover', over);
-    document.addEventListener('dragleave', leave);
-    document.addEventListener('drop', drop);
-    return () => {
-      document.removeEventListener('dragover', over);
-      document.removeEventListener('dragleave', leave);
-      document.removeEventListener('drop', drop);
-    };
-  }, [addText, view]);
+      void Promise.all(wanted.map((f) => f.text())).then((texts) => addText(texts.join('\n')));
+      return;
+    }
+    const text = e.dataTransfer?.getData('text/plain');
+    if (text) void addText(text);
+  }, view !== 'new');
 
   // Finished tasks count as seen once they have been on screen for a moment while the window is shown.
   const unseenIds = snapshot?.tasks.filter((t) => t.unseen).map((t) => t.id) ?? [];

@@ -3,6 +3,7 @@
 import { OutcomeUnknownError } from '../../core/rodin/errors';
 import { submittedTaskInput, submittedTaskJson, generationLabel } from '../../core/generate/submitted-task';
 import { checkGenerationParams } from '../../shared/check-generation';
+import { formatCredits } from '../../shared/format-credits';
 import { estimateGenerationCost, type GenerationParams } from '../../shared/generation';
 import { confirm } from '../confirm';
 import { createCliClient, resolveApiKey, resolveBaseUrl } from '../connection';
@@ -29,8 +30,6 @@ export interface GenerateCommandOptions {
   baseUrl?: string;
   output?: string;
 }
-
-const credits = (n: number) => `${n} credit${n === 1 ? '' : 's'}`;
 
 function wholeNumber(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -89,15 +88,15 @@ export async function generateCommand(opts: GenerateCommandOptions, io: CliIo): 
   const cost = estimateGenerationCost(params);
   const balance = await client.checkBalance();
   writeLine(io.stderr, summary(params));
-  writeLine(io.stderr, `Cost: ${credits(cost)} (balance ${credits(balance)}).`);
+  writeLine(io.stderr, `Cost: ${formatCredits(cost)} (balance ${formatCredits(balance)}).`);
   if (balance < cost) {
     throw new CliError(
-      `Not enough credits: this costs ${credits(cost)} and the balance is ${credits(balance)}.`,
+      `Not enough credits: this costs ${formatCredits(cost)} and the balance is ${formatCredits(balance)}.`,
       EXIT.taskFailed,
       'Top up in the Hyper3D dashboard, or choose a cheaper tier or no HighPack.',
     );
   }
-  if (!opts.yes && !(await confirm(`Submit and spend ${credits(cost)}? [y/N] `, io.stdin, io.stderr))) {
+  if (!opts.yes && !(await confirm(`Submit and spend ${formatCredits(cost)}? [y/N] `, io.stdin, io.stderr))) {
     writeLine(io.stderr, 'Not submitted; nothing was spent.');
     return EXIT.interrupted;
   }
@@ -131,7 +130,7 @@ async function reportBalanceAfter(client: ReturnType<typeof createCliClient>, be
   try {
     const after = await client.checkBalance();
     const hint = after < before ? 'it went down, so the task was probably created' : 'it did not change so far';
-    writeLine(io.stderr, `Balance before: ${credits(before)}; now: ${credits(after)} (${hint}).`);
+    writeLine(io.stderr, `Balance before: ${formatCredits(before)}; now: ${formatCredits(after)} (${hint}).`);
   } catch {
     // The advice in the error message stands on its own.
   }

@@ -1,7 +1,7 @@
 // The top bar: app name, credit balance, new generation, pause/resume, check now and settings.
 import type { JSX } from 'preact';
 import type { AppSnapshot } from '../../shared/snapshot';
-import { formatCredits } from '../state/format';
+import { formatCredits } from '../../shared/format-credits';
 import { Icon } from './icons';
 
 export interface HeaderProps {

@@ -19,8 +19,9 @@ import type { RodinBridge } from '../../shared/ipc';
 import type { Settings } from '../../shared/settings';
 import type { AppSnapshot, TaskView } from '../../shared/snapshot';
 import { call } from '../state/bridge';
-import { formatCredits } from '../state/format';
+import { formatCredits } from '../../shared/format-credits';
 import { addImageFiles, moveImage, newAttemptId, toFormImages, type FormImage } from '../state/form-images';
+import { useWindowDrop } from '../state/use-window-drop';
 import { Icon } from './icons';
 
 export interface NewGenerationViewProps {
@@ -88,7 +89,6 @@ export function NewGenerationView({
   const [stage, setStage] = useState<Stage>('edit');
   const [note, setNote] = useState<Note>();
   const [showProblems, setShowProblems] = useState(false);
-  const [dropping, setDropping] = useState(false);
   // A ref, not state: two clicks in one frame both see the first one's mark.
   const inFlight = useRef(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -158,28 +158,7 @@ export function NewGenerationView({
   });
 
   // Drop: image files anywhere on the window.
-  useEffect(() => {
-    const over = (e: DragEvent): void => {
-      e.preventDefault();
-      setDropping(true);
-    };
-    const leave = (e: DragEvent): void => {
-      if (e.relatedTarget === null) setDropping(false);
-    };
-    const drop = (e: DragEvent): void => {
-      e.preventDefault();
-      setDropping(false);
-      void addFiles(imageFilesOf(e.dataTransfer?.files));
-    };
-    document.addEventListener('dragover', over);
-    document.addEventListener('dragleave', leave);
-    document.addEventListener('drop', drop);
-    return () => {
-      document.removeEventListener('dragover', over);
-      document.removeEventListener('dragleave', leave);
-      document.removeEventListener('drop', drop);
-    };
-  });
+  const dropping = useWindowDrop((e) => void addFiles(imageFilesOf(e.dataTransfer?.files)));
 
   useEffect(() => {
     if (stage === 'confirm') confirmButton.current?.focus();

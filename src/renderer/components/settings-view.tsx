@@ -7,7 +7,7 @@ import type { Settings, SettingsPatch } from '../../shared/settings';
 import type { AppSnapshot } from '../../shared/snapshot';
 import { call } from '../state/bridge';
 import { formatClockTime } from '../../shared/format-duration';
-import { formatCredits } from '../state/format';
+import { formatCredits } from '../../shared/format-credits';
 import { Icon } from './icons';
 import { bindSettings, commitOn, NumberField, TextField, Toggle } from './settings-fields';
 

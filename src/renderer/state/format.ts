@@ -1,4 +1,4 @@
-// Small, pure text formatters for the window: relative times, credits, plurals; durations and bytes are shared.
+// Small, pure text formatters for the window: relative times, plurals; durations, bytes and credits are shared.
 
 /** "just now", "5 min ago", "3 h ago", "2 d ago". */
 export function formatAgo(ms: number): string {
@@ -9,14 +9,6 @@ export function formatAgo(ms: number): string {
   const h = Math.round(m / 60);
   if (h < 48) return `${h} h ago`;
   return `${Math.round(h / 24)} d ago`;
-}
-
-// One formatter for all calls: toLocaleString builds a new one each time, which shows up on every snapshot.
-const creditFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-
-export function formatCredits(credits: number): string {
-  const rounded = Math.round(credits * 100) / 100;
-  return `${creditFormat.format(rounded)} ${rounded === 1 ? 'credit' : 'credits'}`;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {
