@@ -60,8 +60,8 @@ describe('generation:submit', () => {
       generationFormat: 'fbx',
       generationMaterial: 'Shaded',
     });
-    await settle();
-    expect(controller.snapshot().balance?.credits).toBe(9.5);
+    // The refresh is a real HTTP call after the answer: wait for it rather than for a fixed time (busy machines).
+    await expect.poll(() => controller.snapshot().balance?.credits, { timeout: 5_000 }).toBe(9.5);
     expect(generations()).toHaveLength(1);
     // The tier travels with the task so the scheduler can expect its duration.
     await controller.shutdown();
