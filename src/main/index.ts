@@ -1,30 +1,25 @@
 // The composition root of the tray app: one instance, the core controller with Electron adapters, tray and window.
-import { app, clipboard, globalShortcut, ipcMain, net, powerMonitor, protocol, safeStorage, shell } from 'electron';
+import { app, clipboard, globalShortcut, ipcMain, net, powerMonitor, protocol, shell } from 'electron';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppController } from '../core/app/app-controller';
 import { wrapHandlers } from '../core/app/ipc-result';
 import { createSimDemo } from '../core/app/sim-demo';
 import { systemClock } from '../core/clock';
-import { parseTaskInput } from '../core/input/parse-task-input';
 import { createLogger } from '../core/log/logger';
-import { createKeytarKeyStore, loadKeytar } from '../core/secrets/keytar-key-store';
-import type { Settings } from '../shared/settings';
 import type { AppSnapshot } from '../shared/snapshot';
 import { forwardSnapshots, registerIpcHandlers } from './ipc/register-ipc';
 import { createElectronPlatform } from './platform';
-import { createAppKeyStore } from './secrets/app-key-store';
-import { createSecretSlot } from './secrets/secret-slot';
+import { openKeyStore } from './secrets/open-key-store';
 import { createConfAppStore } from './store/app-store';
 import { electronConfFactory } from './store/electron-conf';
 import { withNotices } from './store/with-notices';
-import { describeAddResult } from './system/add-feedback';
 import { installCrashLogging } from './system/crash-logging';
-import { watchClipboard } from './system/clipboard-watch';
 import { addRequestFromLink, addRequestsFromArgv, isDemoLaunch, PROTOCOL, type AddRequest } from './system/launch-args';
 import { createNotifier, notificationClickAction, type NotificationRequest } from './system/notifier';
 import { watchPower } from './system/power';
-import { applyShortcuts } from './system/shortcuts';
+import { createQuickAdd } from './system/quick-add';
+import { createSettingsApplier } from './system/settings-applier';
 import { createAppTray } from './tray/app-tray';
 import { runTrayAction } from './tray/tray-actions';
 import type { TrayMenuItem } from './tray/tray-menu';
@@ -80,45 +75,41 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(start);
 }
 
-async function start(): Promise<void> {
+/** Registers this app as the rodin-tray:// handler; in development Electron must be told which script to run. */
+function registerLinkHandler(): void {
   if (process.defaultApp && process.argv[1]) {
     app.setAsDefaultProtocolClient(PROTOCOL, process.execPath, [resolve(process.argv[1])]);
   } else {
     app.setAsDefaultProtocolClient(PROTOCOL);
   }
+}
+
+/** Quit waits for the store to be written: a task added a moment ago must survive. */
+function flushBeforeQuit(stop: () => void, shutdown: () => Promise<void>, finish: () => Promise<void>): void {
+  let flushed = false;
+  app.on('before-quit', (event) => {
+    if (flushed) return;
+    event.preventDefault();
+    stop();
+    void shutdown()
+      .catch((error: unknown) => logger.error('Saving on quit failed', error instanceof Error ? error.message : ''))
+      .finally(async () => {
+        await finish();
+        flushed = true;
+        app.quit();
+      });
+  });
+}
+
+async function start(): Promise<void> {
+  registerLinkHandler();
   if (process.platform === 'darwin') app.dock?.hide();
 
   const userData = app.getPath('userData');
-  const keyNotices: string[] = [];
-  const slot = createSecretSlot({ cwd: userData, factory: electronConfFactory, now: Date.now });
-  let keytarReason: string | undefined;
-  const keytar = await loadKeytar((reason) => (keytarReason = reason));
-  const appKeyStore = createAppKeyStore({
-    keychain: keytar ? createKeytarKeyStore({ keytar }) : undefined,
-    ...(keytarReason ? { keychainMissingReason: keytarReason } : {}),
-    safeStorage,
-    platform: process.platform,
-    slot,
-    env: process.env,
-    onNotice: (notice) => keyNotices.push(notice),
-  });
-  const keyStore: typeof appKeyStore = {
-    ...appKeyStore,
-    async get() {
-      const key = await appKeyStore.get();
-      if (key) knownSecrets.add(key);
-      return key;
-    },
-    async set(key) {
-      knownSecrets.add(key);
-      return appKeyStore.set(key);
-    },
-  };
-  // Asking once now settles the keychain-or-fallback question before the controller reads the notices.
-  await keyStore.status().catch(() => undefined);
+  const { keyStore, notices: keyNotices } = await openKeyStore({ userData, knownSecrets });
   const store = withNotices(
     createConfAppStore({ cwd: userData, factory: electronConfFactory, clock: systemClock }),
-    () => [...slot.notices(), ...keyNotices],
+    keyNotices,
   );
 
   const location = rendererLocation(
@@ -173,21 +164,8 @@ async function start(): Promise<void> {
   });
   controller.onNotify((notification) => notifier.show(notification));
 
-  async function addText(text: string, rejectedBefore: string[] = []): Promise<void> {
-    const result = await invoke('tasks:add-text', { text });
-    if (result.ok && rejectedBefore.length) result.value.rejected.unshift(...rejectedBefore);
-    const feedback = describeAddResult(result);
-    notifier.show({
-      title: feedback.title,
-      body: feedback.body,
-      ...(feedback.taskId ? { taskId: feedback.taskId } : {}),
-    });
-  }
-  handleAdd = (request) => {
-    if (request.kind === 'text') void addText(request.text, request.rejected);
-    else notifier.show({ title: 'Nothing was added', body: request.rejected[0] ?? 'The request was not understood.' });
-  };
-  const addFromClipboard = async () => addText(await clipboard.readText());
+  const quickAdd = createQuickAdd({ invoke, notifier, readClipboard: () => clipboard.readText() });
+  handleAdd = quickAdd.handle;
 
   const tray = createAppTray({
     assetsDir: join(app.getAppPath(), 'assets'),
@@ -197,7 +175,7 @@ async function start(): Promise<void> {
       void runTrayAction(action, {
         invoke,
         showWindow: (route) => popover.show(route),
-        addFromClipboard,
+        addFromClipboard: quickAdd.addFromClipboard,
         quit: () => app.quit(),
         onFailure: (message) => notifier.show({ title: 'Rodin Tray', body: message }),
       }),
@@ -216,47 +194,25 @@ async function start(): Promise<void> {
     () => popover.window()?.webContents,
   );
 
-  let applied: Settings | undefined;
-  let stopWatchingClipboard: (() => void) | undefined;
-  function applySettings(settings: Settings): void {
-    if (
-      settings.shortcutToggleWindow !== applied?.shortcutToggleWindow ||
-      settings.shortcutAddFromClipboard !== applied?.shortcutAddFromClipboard
-    ) {
-      const problems = applyShortcuts(globalShortcut, [
-        { name: 'show or hide the window', accelerator: settings.shortcutToggleWindow, action: () => popover.toggle() },
-        {
-          name: 'add from clipboard',
-          accelerator: settings.shortcutAddFromClipboard,
-          action: () => void addFromClipboard(),
-        },
-      ]);
-      for (const problem of problems) notifier.show({ title: 'Shortcut not set', body: problem });
-    }
-    if (settings.watchClipboard && !stopWatchingClipboard) {
-      stopWatchingClipboard = watchClipboard({
-        readText: () => clipboard.readText(),
-        // Only text that holds a task is worth a notification; everything else a user copies is none of ours.
-        onText: (text) => {
-          if (parseTaskInput(text).tasks.length > 0) void addText(text);
-        },
-      });
-    } else if (!settings.watchClipboard && stopWatchingClipboard) {
-      stopWatchingClipboard();
-      stopWatchingClipboard = undefined;
-    }
-    if (!applied && process.platform !== 'linux' && app.getLoginItemSettings().openAtLogin !== settings.launchAtLogin) {
-      app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin });
-    }
-    applied = settings;
-  }
-
+  const settings = createSettingsApplier({
+    globalShortcut,
+    readClipboard: () => clipboard.readText(),
+    toggleWindow: () => popover.toggle(),
+    addFromClipboard: quickAdd.addFromClipboard,
+    addText: (text) => quickAdd.addText(text),
+    notifier,
+    platform: process.platform,
+    loginItem: {
+      isOpenAtLogin: () => app.getLoginItemSettings().openAtLogin,
+      setOpenAtLogin: (enabled) => app.setLoginItemSettings({ openAtLogin: enabled }),
+    },
+  });
   const initial = controller.snapshot();
   tray.update(initial);
-  applySettings(initial.settings);
+  settings.apply(initial.settings);
   controller.onSnapshot((snapshot) => {
     tray.update(snapshot);
-    if (snapshot.settings !== applied) applySettings(snapshot.settings);
+    if (snapshot.settings !== settings.applied()) settings.apply(snapshot.settings);
   });
   const stopPower = watchPower({ powerMonitor, isOnline: () => net.isOnline(), controller });
 
@@ -266,29 +222,22 @@ async function start(): Promise<void> {
     for (const request of requests) enqueueAdd(request);
   });
 
-  let flushed = false;
-  app.on('before-quit', (event) => {
-    if (flushed) return;
-    // Quit waits for the store to be written: a task added a moment ago must survive.
-    event.preventDefault();
-    stopPower();
-    stopWatchingClipboard?.();
-    globalShortcut.unregisterAll();
-    void controller
-      .shutdown()
-      .catch((error: unknown) => logger.error('Saving on quit failed', error instanceof Error ? error.message : ''))
-      .finally(async () => {
-        await simDemo.stop().catch(() => undefined);
-        flushed = true;
-        tray.destroy();
-        app.quit();
-      });
-  });
+  flushBeforeQuit(
+    () => {
+      stopPower();
+      settings.stop();
+    },
+    () => controller.shutdown(),
+    async () => {
+      await simDemo.stop().catch(() => undefined);
+      tray.destroy();
+    },
+  );
 
   if (isDemoLaunch(process.argv, process.env)) {
     const result = await invoke('demo:start', undefined);
     if (!result.ok) notifier.show({ title: 'The demo could not start', body: result.error.message });
     else popover.show();
   }
-  for (const request of pendingAdds.splice(0)) handleAdd(request);
+  for (const request of pendingAdds.splice(0)) quickAdd.handle(request);
 }

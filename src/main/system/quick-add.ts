@@ -1,0 +1,39 @@
+// Adding tasks from outside the window (links, argv, clipboard, shortcuts): the result is told as a notification.
+import type { InvokeFn } from '../../core/app/ipc-result';
+import { describeAddResult } from './add-feedback';
+import type { AddRequest } from './launch-args';
+import type { Notifier } from './notifier';
+
+export interface QuickAdd {
+  /** Adds whatever tasks `text` holds; `rejectedBefore` are parts the caller already refused (a bad link). */
+  addText: (text: string, rejectedBefore?: string[]) => Promise<void>;
+  addFromClipboard: () => Promise<void>;
+  /** A request from a link or the command line. */
+  handle: (request: AddRequest) => void;
+}
+
+export function createQuickAdd(options: {
+  invoke: InvokeFn;
+  notifier: Notifier;
+  readClipboard: () => Promise<string>;
+}): QuickAdd {
+  const { invoke, notifier } = options;
+  async function addText(text: string, rejectedBefore: string[] = []): Promise<void> {
+    const result = await invoke('tasks:add-text', { text });
+    if (result.ok && rejectedBefore.length) result.value.rejected.unshift(...rejectedBefore);
+    const feedback = describeAddResult(result);
+    notifier.show({
+      title: feedback.title,
+      body: feedback.body,
+      ...(feedback.taskId ? { taskId: feedback.taskId } : {}),
+    });
+  }
+  return {
+    addText,
+    addFromClipboard: async () => addText(await options.readClipboard()),
+    handle: (request) => {
+      if (request.kind === 'text') void addText(request.text, request.rejected);
+      else notifier.show({ title: 'Nothing was added', body: request.rejected[0] ?? 'The request was not understood.' });
+    },
+  };
+}
