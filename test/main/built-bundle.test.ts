@@ -19,7 +19,7 @@ const register = join(import.meta.dirname, 'bundle-fixtures', 'register.js');
 interface Recorded {
   singleInstanceLock: number;
   userDataSet: [string, string][];
-  schemes: string[];
+  schemes: { scheme: string; privileges?: Record<string, boolean> }[];
   protocols: string[];
   trays: { images: string[]; tooltip: string; contextMenus: number; destroyed: boolean }[];
   menus: number;
@@ -142,7 +142,7 @@ describe('the built main bundle under a fake Electron', () => {
     const record = await report();
     expect(record.singleInstanceLock).toBe(1);
     expect(record.userDataSet).toEqual([['userData', userData]]);
-    expect(record.schemes).toEqual(['rodin-preview']);
+    expect(record.schemes.map((s) => s.scheme)).toEqual(['rodin-preview']);
     expect(record.protocols).toEqual(['rodin-preview']);
     expect([...record.ipcHandles].sort()).toEqual([...IPC_CHANNELS].sort());
   });

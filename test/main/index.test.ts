@@ -4,77 +4,18 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IPC_CHANNELS } from '../../src/shared/ipc';
-import { FakeTray } from './electron-fake';
+import { fakeState, FakeTray } from './electron-fake';
 
-// The composition root, started against a recording Electron: checks the wiring no unit test sees.
-const state = vi.hoisted(() => ({
-  userData: '',
-  handled: new Map<string, (event: unknown, request: unknown) => Promise<unknown>>(),
-  protocols: [] as string[],
-  privileged: [] as unknown[],
-  defaultProtocol: [] as unknown[][],
-  quitCalls: 0,
-  shortcuts: [] as string[],
-}));
+// The composition root, started against the shared recording Electron: checks the wiring no unit test sees.
+const state = vi.hoisted(() => ({ userData: '' }));
 
-vi.mock('electron', async () => {
-  const fakes = (await import('./electron-fake')).fakeElectron();
-  const { EventEmitter: Emitter } = await import('node:events');
-  const app = Object.assign(new Emitter(), {
-    ...fakes.app,
-    isPackaged: false,
-    setPath: vi.fn(),
-    getPath: (name: string) => (name === 'downloads' ? join(state.userData, 'Downloads') : state.userData),
-    getVersion: () => '0.1.0',
-    getAppPath: () => process.cwd(),
-    requestSingleInstanceLock: () => true,
-    whenReady: () => Promise.resolve(),
-    setAsDefaultProtocolClient: (...args: unknown[]) => state.defaultProtocol.push(args),
-    getLoginItemSettings: () => ({ openAtLogin: false }),
-    quit: () => {
-      state.quitCalls += 1;
-      const event = {
-        defaultPrevented: false,
-        preventDefault() {
-          this.defaultPrevented = true;
-        },
-      };
-      app.emit('before-quit', event);
-    },
-    dock: { hide: vi.fn() },
-  });
-  const ipcMain = {
-    handle: (channel: string, listener: (event: unknown, request: unknown) => Promise<unknown>) =>
-      state.handled.set(channel, listener),
-    removeHandler: vi.fn(),
-    on: vi.fn(),
-  };
-  const electron = {
-    ...fakes,
-    app,
-    ipcMain,
-    globalShortcut: {
-      register: (accelerator: string) => {
-        state.shortcuts.push(accelerator);
-        return true;
-      },
-      unregisterAll: vi.fn(),
-    },
-    net: { fetch: vi.fn(), isOnline: () => true },
-    powerMonitor: new Emitter(),
-    protocol: {
-      registerSchemesAsPrivileged: (schemes: unknown[]) => state.privileged.push(...schemes),
-      handle: (scheme: string) => state.protocols.push(scheme),
-    },
-    safeStorage: {
-      isEncryptionAvailable: () => false,
-      getSelectedStorageBackend: () => 'basic_text',
-      encryptString: () => Buffer.alloc(0),
-      decryptString: () => '',
-    },
-  };
-  return { ...electron, default: electron };
-});
+vi.mock('electron', async () =>
+  (await import('./electron-mock')).fakeElectron({
+    appPath: process.cwd(),
+    // The factory runs at the first import of 'electron', after beforeAll made the folder.
+    paths: { userData: state.userData, downloads: join(state.userData, 'Downloads') },
+  }),
+);
 
 // electron-store loads the real 'electron' package from node_modules, which vi.mock cannot reach; it is a two-line
 // wrapper over conf, so conf on the same folder stands in for it here.
@@ -98,7 +39,7 @@ beforeAll(async () => {
   await import('../../src/main/index');
   crashListeners = process.listeners('uncaughtException').filter((listener) => !before.has(listener));
   // start() runs after whenReady; wait until it has registered IPC and created the tray.
-  await vi.waitFor(() => expect(state.handled.size).toBe(IPC_CHANNELS.length), { timeout: 10_000 });
+  await vi.waitFor(() => expect(fakeState.ipcHandlers.size).toBe(IPC_CHANNELS.length), { timeout: 10_000 });
 });
 
 afterAll(() => {
@@ -109,12 +50,12 @@ afterAll(() => {
 
 describe('main composition root', () => {
   it('declares the preview scheme as privileged before ready and serves it', () => {
-    expect(state.privileged).toEqual([expect.objectContaining({ scheme: 'rodin-preview' })]);
-    expect(state.protocols).toEqual(['rodin-preview']);
+    expect(fakeState.privilegedSchemes).toEqual([expect.objectContaining({ scheme: 'rodin-preview' })]);
+    expect([...fakeState.protocolHandlers.keys()]).toEqual(['rodin-preview']);
   });
 
   it('registers as the rodin-tray:// handler', () => {
-    expect(state.defaultProtocol[0]?.[0]).toBe('rodin-tray');
+    expect(fakeState.defaultProtocolClients[0]?.[0]).toBe('rodin-tray');
   });
 
   it('creates one tray with an icon and a tooltip', () => {
@@ -123,11 +64,11 @@ describe('main composition root', () => {
   });
 
   it('binds the two global shortcuts from the default settings', () => {
-    expect(state.shortcuts).toEqual(['CommandOrControl+Alt+R', 'CommandOrControl+Alt+V']);
+    expect(fakeState.shortcuts).toEqual(['CommandOrControl+Alt+R', 'CommandOrControl+Alt+V']);
   });
 
   it('refuses IPC from a page that is not ours, and answers our page', async () => {
-    const handler = state.handled.get('app:get-snapshot');
+    const handler = fakeState.ipcHandlers.get('app:get-snapshot');
     const foreign = await handler?.({ senderFrame: { url: 'https://evil.example/' } }, undefined);
     expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     const ours = (await handler?.({ senderFrame: { url: page } }, undefined)) as { ok: boolean; value: unknown };
@@ -136,7 +77,7 @@ describe('main composition root', () => {
   });
 
   it('logs an uncaught error instead of the default dialog, with the API key hidden', async () => {
-    await vi.waitFor(() => expect(state.handled.size).toBe(IPC_CHANNELS.length));
+    await vi.waitFor(() => expect(fakeState.ipcHandlers.size).toBe(IPC_CHANNELS.length));
     expect(crashListeners).toHaveLength(1);
     const lines: string[] = [];
     const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
@@ -155,7 +96,7 @@ describe('main composition root', () => {
   });
 
   it('flushes tasks to disk on quit', async () => {
-    const handler = state.handled.get('tasks:add-text');
+    const handler = fakeState.ipcHandlers.get('tasks:add-text');
     const key = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJxdWl0LXRlc3QifQ.c2lnbmF0dXJlLWZvci10ZXN0aW5n';
     const added = (await handler?.({ senderFrame: { url: page } }, { text: key })) as { ok: boolean };
     expect(added.ok).toBe(true);

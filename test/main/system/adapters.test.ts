@@ -3,10 +3,11 @@ import { EventEmitter } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FakeNotification, resetFakes, type fakeElectron } from '../electron-fake';
+import { FakeNotification, resetFakes } from '../electron-fake';
+import type { fakeElectron } from '../electron-mock';
 import { makeSnapshot, makeTaskView } from '../snapshot-fixtures';
 
-vi.mock('electron', async () => (await import('../electron-fake')).fakeElectron());
+vi.mock('electron', async () => (await import('../electron-mock')).fakeElectron());
 
 const electron = (await import('electron')) as unknown as ReturnType<typeof fakeElectron>;
 const { createNotifier, notificationClickAction } = await import('../../../src/main/system/notifier');

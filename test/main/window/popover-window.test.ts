@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeBrowserWindow, resetFakes } from '../electron-fake';
 
-vi.mock('electron', async () => (await import('../electron-fake')).fakeElectron());
+vi.mock('electron', async () => (await import('../electron-mock')).fakeElectron());
 
 const { createPopover } = await import('../../../src/main/window/popover-window');
 const { rendererLocation } = await import('../../../src/main/window/renderer-location');
