@@ -1,5 +1,5 @@
 // The composition root of the tray app: one instance, the core controller with Electron adapters, tray and window.
-import { app, clipboard, globalShortcut, ipcMain, net, powerMonitor, protocol, shell } from 'electron';
+import { app, clipboard, globalShortcut, ipcMain, net, powerMonitor, protocol, session, shell } from 'electron';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppController } from '../core/app/app-controller';
@@ -9,6 +9,7 @@ import { systemClock } from '../core/clock';
 import { createLogger } from '../core/log/logger';
 import type { AppSnapshot } from '../shared/snapshot';
 import { forwardSnapshots, registerIpcHandlers } from './ipc/register-ipc';
+import { createElectronFetch } from './net/electron-fetch';
 import { createElectronPlatform } from './platform';
 import { openKeyStore } from './secrets/open-key-store';
 import { createConfAppStore } from './store/app-store';
@@ -17,26 +18,34 @@ import { withNotices } from './store/with-notices';
 import { installCrashLogging } from './system/crash-logging';
 import { addRequestFromLink, addRequestsFromArgv, isDemoLaunch, PROTOCOL, type AddRequest } from './system/launch-args';
 import { createNotifier, notificationClickAction, type NotificationRequest } from './system/notifier';
+import { readDevSwitches } from './system/dev-switches';
 import { watchPower } from './system/power';
 import { createQuickAdd } from './system/quick-add';
 import { createSettingsApplier } from './system/settings-applier';
 import { createAppTray } from './tray/app-tray';
 import { runTrayAction } from './tray/tray-actions';
 import type { TrayMenuItem } from './tray/tray-menu';
+import { denyAllPermissions } from './window/deny-permissions';
 import { createPopover } from './window/popover-window';
 import { createPreviewRegistry, PREVIEW_SCHEME, servePreview } from './window/preview-protocol';
 import { isRendererUrl, rendererLocation } from './window/renderer-location';
+import { createRendererHandler, RENDERER_SCHEME } from './window/renderer-protocol';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const testHooks = process.env.RODIN_TRAY_TEST_HOOKS === '1';
+const switches = readDevSwitches(process.env, app.isPackaged);
 
 // Tests and side-by-side runs point the app at their own folder; must happen before anything reads userData.
-if (process.env.RODIN_TRAY_USER_DATA) app.setPath('userData', resolve(process.env.RODIN_TRAY_USER_DATA));
+if (switches.userData) app.setPath('userData', switches.userData);
 
-// Custom schemes must be declared before the app is ready.
-protocol.registerSchemesAsPrivileged([{ scheme: PREVIEW_SCHEME, privileges: { standard: true, secure: true } }]);
+// Custom schemes must be declared before the app is ready. The window's scheme gets what Electron's protocol.handle
+// example gives a bundle (standard: relative URLs and a real origin for the CSP's 'self'; secure; fetch), and not
+// corsEnabled: no other origin has any business reading our page's files.
+protocol.registerSchemesAsPrivileged([
+  { scheme: RENDERER_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: PREVIEW_SCHEME, privileges: { standard: true, secure: true } },
+]);
 
-/** What the Playwright spec reads through electronApp.evaluate; only present with RODIN_TRAY_TEST_HOOKS=1. */
+/** What the Playwright spec reads through electronApp.evaluate; only present with RODIN_TRAY_TEST_HOOKS=1, unpackaged. */
 interface TestHooks {
   notifications: NotificationRequest[];
   trayMenu: TrayMenuItem[];
@@ -112,17 +121,15 @@ async function start(): Promise<void> {
     keyNotices,
   );
 
-  const location = rendererLocation(
-    join(here, '../renderer/index.html'),
-    app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
-  );
+  denyAllPermissions(session.defaultSession);
+  const location = rendererLocation(switches.rendererUrl);
+  protocol.handle(RENDERER_SCHEME, createRendererHandler(join(here, '../renderer')));
   const previews = createPreviewRegistry();
   protocol.handle(PREVIEW_SCHEME, (request) => servePreview(previews, request.url));
 
   const simDemo = createSimDemo();
   const popover = createPopover({
     preloadPath: join(here, '../preload/index.cjs'),
-    rendererIndexPath: join(here, '../renderer/index.html'),
     location,
     trayBounds: () => tray.bounds(),
     openExternal: (url) => void shell.openExternal(url),
@@ -131,9 +138,7 @@ async function start(): Promise<void> {
 
   const controller = await createAppController({
     clock: systemClock,
-    // Chromium's network stack: system proxies and certificates apply, as in the user's browser.
-    fetch: (input: string | URL | Request, init?: RequestInit) =>
-      net.fetch(input instanceof URL ? input.href : input, init),
+    fetch: createElectronFetch(net),
     keyStore,
     store,
     platform: createElectronPlatform({ hideWindow: () => popover.hide(), previews }),
@@ -148,7 +153,7 @@ async function start(): Promise<void> {
     logger.warn(`${channel} failed`, error instanceof Error ? error.message : String(error)),
   );
 
-  const hooks: TestHooks | undefined = testHooks
+  const hooks: TestHooks | undefined = switches.testHooks
     ? { notifications: [], trayMenu: [], snapshot: () => controller.snapshot() }
     : undefined;
   if (hooks) (globalThis as { __rodinTrayTest?: TestHooks }).__rodinTrayTest = hooks;

@@ -430,7 +430,7 @@ export interface FakeElectronOptions extends FakeAppOptions {
 /** Wraps each function-valued member of `target` (own or inherited, bound to it) with `spy`, in place. */
 function spyOnMembers<T extends object>(target: T, spy: Spy): T {
   const names = new Set<string>(Object.keys(target));
-  for (let proto = Object.getPrototypeOf(target) as object | null; proto && proto !== EventEmitter.prototype; ) {
+  for (let proto = Object.getPrototypeOf(target) as object | null; proto && proto !== EventEmitter.prototype;) {
     for (const name of Object.getOwnPropertyNames(proto)) if (name !== 'constructor') names.add(name);
     proto = Object.getPrototypeOf(proto) as object | null;
   }
@@ -542,8 +542,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     ),
     dialog: spyOnMembers(
       {
-        showOpenDialog: () =>
-          Promise.resolve({ canceled: false, filePaths: ['/chosen'] as string[] }),
+        showOpenDialog: () => Promise.resolve({ canceled: false, filePaths: ['/chosen'] as string[] }),
       },
       spy,
     ),

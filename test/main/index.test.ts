@@ -23,8 +23,8 @@ vi.mock('../../src/main/store/electron-conf', async () => ({
   electronConfFactory: (await import('./store/conf-factory')).confFactory,
 }));
 
-// The root resolves the page next to its own folder: out/renderer in the bundle, src/renderer when run from source.
-const page = `file://${join(process.cwd(), 'src', 'renderer', 'index.html')}`;
+// The window's page, served by the app:// handler.
+const page = 'app://rodin/index.html';
 
 let electron: { app: EventEmitter & { quit(): void } };
 // Not JWT-shaped, so only the main logger's knowledge of the key can hide it.

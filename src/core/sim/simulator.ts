@@ -55,6 +55,8 @@ export interface SimulatorOptions {
   urlTtlMs?: number;
   /** Credits at start; a generation costs 0.5 (1 for Gen-2.5-Extreme-High), HighPack +1. Default 212.5. */
   balance?: number;
+  /** Download links first answer 302 to the signed file, as links behind a CDN or storage front do. */
+  redirectDownloads?: boolean;
 }
 
 export interface Simulator {
@@ -163,7 +165,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       Expires: String(expiresAt),
       'X-Amz-Signature': sign(path, expiresAt),
     });
-    return `${origin}${path}?${query.toString()}`;
+    return `${origin}${options.redirectDownloads ? '/redirect' : ''}${path}?${query.toString()}`;
   };
 
   const isAuthorized = (req: IncomingMessage): boolean => {
@@ -218,6 +220,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return sendFault(res, active, req.method === 'GET' ? 200 : 201);
     }
 
+    if (!isApi && url.pathname.startsWith('/redirect/')) {
+      writeHead(res, 302, { location: `${url.pathname.slice('/redirect'.length)}${url.search}` });
+      res.end();
+      return;
+    }
     if (!isApi) return serveFile(req, res, url);
     if (!isAuthorized(req)) return sendJson(res, 401, UNAUTHORIZED_BODY);
 

@@ -33,7 +33,8 @@ export function createQuickAdd(options: {
     addFromClipboard: async () => addText(await options.readClipboard()),
     handle: (request) => {
       if (request.kind === 'text') void addText(request.text, request.rejected);
-      else notifier.show({ title: 'Nothing was added', body: request.rejected[0] ?? 'The request was not understood.' });
+      else
+        notifier.show({ title: 'Nothing was added', body: request.rejected[0] ?? 'The request was not understood.' });
     },
   };
 }

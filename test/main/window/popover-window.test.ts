@@ -9,8 +9,7 @@ const { rendererLocation } = await import('../../../src/main/window/renderer-loc
 function popover() {
   return createPopover({
     preloadPath: '/app/out/preload/index.cjs',
-    rendererIndexPath: '/app/out/renderer/index.html',
-    location: rendererLocation('/app/out/renderer/index.html'),
+    location: rendererLocation(),
     trayBounds: () => ({ x: 1000, y: 0, width: 24, height: 24 }),
     openExternal: vi.fn(),
   });
@@ -36,7 +35,8 @@ describe('popover window', () => {
     p.show();
     const win = onlyWindow();
     expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-    expect(win.loadedFile).toBe('/app/out/renderer/index.html');
+    expect(win.loadedUrl).toBe('app://rodin/index.html');
+    expect(win.loadedFile).toBeUndefined();
     expect(win.position).toEqual([822, 29]);
     expect(win.isVisible()).toBe(true);
   });
