@@ -37,6 +37,16 @@ process.on('message', (message) => {
     void Promise.resolve(handler?.({ senderFrame: { url: message.senderUrl } }, message.request)).then((result) =>
       send({ type: 'invoked', id: message.id, result }),
     );
+  } else if (message?.cmd === 'protocol-get') {
+    // As Chromium would: a request for a URL of a scheme the app handles goes to its protocol.handle handler.
+    const handler = fakeState.protocolHandlers.get(new URL(message.url).protocol.slice(0, -1));
+    void Promise.resolve(handler ? handler(new Request(message.url)) : new Response(null, { status: 404 }))
+      .then(async (response) => ({
+        status: response.status,
+        headers: Object.fromEntries(response.headers),
+        body: await response.text(),
+      }))
+      .then((result) => send({ type: 'protocol-got', id: message.id, result }));
   } else if (message?.cmd === 'report') {
     const record = fakeRecord();
     // CommonJS modules the app pulled in (keytar comes through a dynamic import in the ESM bundle).

@@ -2,7 +2,7 @@
 // fake through child-electron.js, and the fake's TypeScript source is transpiled on load (types stripped, no checks).
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+import { transformWithOxc } from 'vite';
 
 const child = new URL('./child-electron.js', import.meta.url).href;
 const testDir = new URL('../', import.meta.url).href;
@@ -15,8 +15,7 @@ export async function resolve(specifier, context, nextResolve) {
 export async function load(url, context, nextLoad) {
   if (!url.startsWith(testDir) || !url.endsWith('.ts')) return nextLoad(url, context);
   const source = await readFile(fileURLToPath(url), 'utf8');
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-  });
-  return { format: 'module', source: outputText, shortCircuit: true };
+  // Vite's oxc transform (native, fast): the TypeScript compiler would add seconds to the child's boot.
+  const { code } = await transformWithOxc(source, fileURLToPath(url), { lang: 'ts' });
+  return { format: 'module', source: code, shortCircuit: true };
 }

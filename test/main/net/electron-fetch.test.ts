@@ -37,7 +37,7 @@ beforeEach(() => {
 });
 
 describe("the fake's net.fetch, as Electron documents it", () => {
-  it("rejects redirect: 'manual' with \"Redirect was cancelled\" (electron/electron#43715)", async () => {
+  it('rejects redirect: \'manual\' with "Redirect was cancelled" (electron/electron#43715)', async () => {
     await expect(net.fetch(`${origin}/hop`, { redirect: 'manual' })).rejects.toThrow('Redirect was cancelled');
   });
 
@@ -73,7 +73,9 @@ describe('createElectronFetch', () => {
   it('stops a manual request when its signal aborts', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(electronFetch(`${origin}/target`, { redirect: 'manual', signal: controller.signal })).rejects.toThrow();
+    await expect(
+      electronFetch(`${origin}/target`, { redirect: 'manual', signal: controller.signal }),
+    ).rejects.toThrow();
   });
 });
 
