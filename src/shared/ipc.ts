@@ -43,7 +43,6 @@ export interface IpcContract {
   'notifications:resume': { request: void; response: void };
   'demo:start': { request: void; response: void };
   'window:hide': { request: void; response: void };
-  'shell:open-external': { request: { url: string }; response: void };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -77,7 +76,6 @@ export const IPC_CHANNELS = [
   'notifications:resume',
   'demo:start',
   'window:hide',
-  'shell:open-external',
 ] as const satisfies readonly IpcChannel[];
 
 type Missing = Exclude<IpcChannel, (typeof IPC_CHANNELS)[number]>;

@@ -11,7 +11,6 @@ import { createTaskTracker } from '../tasks/task-tracker';
 import type { IpcHandlers } from '../../shared/ipc';
 import { AppError } from './app-error';
 import { buildSnapshot } from './build-snapshot';
-import { isAllowedExternalUrl } from './external-url';
 import { createKeyActions } from './key-actions';
 import { createListeners } from './listeners';
 import { createNotificationBuffer } from './notification-buffer';
@@ -253,12 +252,6 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
       platform.hideWindow();
     }),
 
-    'shell:open-external': handle('shell:open-external', async ({ url }) => {
-      if (!isAllowedExternalUrl(url)) {
-        throw new AppError('NOT_ALLOWED', 'Only https links to Hyper3D sites can be opened from the app.');
-      }
-      await platform.openExternal(url);
-    }),
   };
 
   const controller: AppController = {

@@ -51,5 +51,4 @@ export const ipcSchemas = {
   'notifications:resume': none,
   'demo:start': none,
   'window:hide': none,
-  'shell:open-external': z.object({ url: z.string().max(2048) }).strict(),
 } satisfies Record<IpcChannel, z.ZodType>;

@@ -75,7 +75,6 @@ export function createMemoryKeyStore(initialKey?: string, source: KeyStatus['sou
 export interface RecordingPlatform extends Platform {
   copied: string[];
   openedPaths: string[];
-  openedExternal: string[];
   launchAtLogin: boolean[];
   hideCount: number;
   /** What the next chooseFolder() returns (null = the user cancelled). */
@@ -88,7 +87,6 @@ export function createRecordingPlatform(
   const platform: RecordingPlatform = {
     copied: [],
     openedPaths: [],
-    openedExternal: [],
     launchAtLogin: [],
     hideCount: 0,
     nextChosenFolder: null,
@@ -97,10 +95,6 @@ export function createRecordingPlatform(
     },
     openPath: (path) => {
       platform.openedPaths.push(path);
-      return Promise.resolve();
-    },
-    openExternal: (url) => {
-      platform.openedExternal.push(url);
       return Promise.resolve();
     },
     chooseFolder: () => Promise.resolve(platform.nextChosenFolder),

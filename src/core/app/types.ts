@@ -32,7 +32,6 @@ export interface AppStore {
 export interface Platform {
   copyText(text: string): void;
   openPath(path: string): Promise<void>;
-  openExternal(url: string): Promise<void>;
   chooseFolder(): Promise<string | null>;
   hideWindow(): void;
   defaultDownloadRoot(): string;

@@ -352,23 +352,6 @@ describe('app controller', () => {
     expect(only(h).label).toBe('Nice chair');
   });
 
-  it('opens only https links to Hyper3D sites', async () => {
-    const h = await start();
-    expect((await h.invoke('shell:open-external', { url: 'https://developer.hyper3d.ai/docs' })).ok).toBe(true);
-    for (const url of [
-      'http://hyper3d.ai/',
-      'https://evil.example/',
-      'https://hyper3d.ai@evil.example/',
-      'file:///x',
-    ]) {
-      expect(await h.invoke('shell:open-external', { url })).toMatchObject({
-        ok: false,
-        error: { code: 'NOT_ALLOWED' },
-      });
-    }
-    expect(h.platform.openedExternal).toEqual(['https://developer.hyper3d.ai/docs']);
-  });
-
   it('brings a removed task back with undo for ten seconds, and not after', async () => {
     const h = await start();
     const { id } = await addSimTask(h);
