@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Draws the tray icons (4 states × macOS Template / light / dark × @1x/@2x) and the 512 px app icon as real PNGs.
+// Draws the tray icons (4 states × macOS Template / light / dark × @1x/@2x), a multi-size .ico per Windows state and
+// variant, and the 512 px app icon.
 // Plain node:zlib so the icons can be regenerated anywhere without an image toolchain: `node scripts/make-icons.js`.
 import { deflateSync, crc32 } from 'node:zlib';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -147,6 +148,37 @@ export function trayIconFileName(state, variant, scale) {
   return `${base}${scale === 2 ? '@2x' : ''}.png`;
 }
 
+// Windows picks the tray size from the display scaling: 16 px at 100 %, 20 at 125 %, 24 at 150 %, 32 at 200 %, 40 and 48
+// for larger scalings and the overflow area. One .ico holding all of them stays sharp wherever the icon is shown.
+export const ICO_SIZES = [16, 20, 24, 32, 40, 48];
+
+/** PNG images (each `{ size, png }`) → one .ico file; Windows Vista and later read PNG-compressed entries. */
+export function encodeIco(images) {
+  const header = Buffer.alloc(6);
+  header.writeUInt16LE(0, 0); // reserved
+  header.writeUInt16LE(1, 2); // type: icon
+  header.writeUInt16LE(images.length, 4);
+  const directory = Buffer.alloc(16 * images.length);
+  let offset = header.length + directory.length;
+  images.forEach(({ size, png }, i) => {
+    const entry = i * 16;
+    directory[entry] = size >= 256 ? 0 : size; // width (0 means 256)
+    directory[entry + 1] = size >= 256 ? 0 : size; // height
+    directory[entry + 2] = 0; // no palette
+    directory[entry + 3] = 0; // reserved
+    directory.writeUInt16LE(1, entry + 4); // colour planes
+    directory.writeUInt16LE(32, entry + 6); // bits per pixel
+    directory.writeUInt32LE(png.length, entry + 8);
+    directory.writeUInt32LE(offset, entry + 12);
+    offset += png.length;
+  });
+  return Buffer.concat([header, directory, ...images.map(({ png }) => png)]);
+}
+
+export function trayIcoFileName(state, variant) {
+  return `tray-${state}-${variant}.ico`;
+}
+
 function makeAppIcon(size) {
   const radius = 0.2;
   const inRoundedSquare = (x, y) => {
@@ -170,6 +202,12 @@ function main() {
         const png = encodePng(size, size, render(size, trayLayers(state, variant, size)));
         writeFileSync(join(trayDir, trayIconFileName(state, variantName, scale)), png);
       }
+      if (variantName === 'Template') continue;
+      const images = ICO_SIZES.map((size) => ({
+        size,
+        png: encodePng(size, size, render(size, trayLayers(state, variant, size))),
+      }));
+      writeFileSync(join(trayDir, trayIcoFileName(state, variantName)), encodeIco(images));
     }
   }
   writeFileSync(join(root, 'assets', 'icon.png'), encodePng(512, 512, makeAppIcon(512)));

@@ -1,5 +1,16 @@
 // The composition root of the tray app: one instance, the core controller with Electron adapters, tray and window.
-import { app, clipboard, globalShortcut, ipcMain, net, powerMonitor, protocol, session, shell } from 'electron';
+import {
+  app,
+  clipboard,
+  globalShortcut,
+  ipcMain,
+  net,
+  Notification,
+  powerMonitor,
+  protocol,
+  session,
+  shell,
+} from 'electron';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppController } from '../core/app/app-controller';
@@ -15,13 +26,23 @@ import { openKeyStore } from './secrets/open-key-store';
 import { createConfAppStore } from './store/app-store';
 import { electronConfFactory } from './store/electron-conf';
 import { withNotices } from './store/with-notices';
+import { applyAppIdentity } from './system/app-identity';
+import { registerAppImageHandler } from './system/appimage-handler';
+import { readDevSwitches } from './system/dev-switches';
+import { takeFirstLaunch } from './system/first-launch';
 import { installCrashLogging } from './system/crash-logging';
 import { addRequestFromLink, addRequestsFromArgv, isDemoLaunch, PROTOCOL, type AddRequest } from './system/launch-args';
-import { createNotifier, notificationClickAction, type NotificationRequest } from './system/notifier';
-import { readDevSwitches } from './system/dev-switches';
+import { reconcileLoginItem } from './system/login-item';
+import {
+  createNotifier,
+  notificationClickAction,
+  notificationSupportNotice,
+  type NotificationRequest,
+} from './system/notifier';
 import { watchPower } from './system/power';
 import { createQuickAdd } from './system/quick-add';
 import { createSettingsApplier } from './system/settings-applier';
+import { enableShortcutsPortal } from './system/shortcuts';
 import { createAppTray } from './tray/app-tray';
 import { runTrayAction } from './tray/tray-actions';
 import type { TrayMenuItem } from './tray/tray-menu';
@@ -34,8 +55,10 @@ import { createRendererHandler, RENDERER_SCHEME } from './window/renderer-protoc
 const here = dirname(fileURLToPath(import.meta.url));
 const switches = readDevSwitches(process.env, app.isPackaged);
 
-// Tests and side-by-side runs point the app at their own folder; must happen before anything reads userData.
-if (switches.userData) app.setPath('userData', switches.userData);
+// The Windows AppUserModelID and the data folder; must happen before anything reads userData or notifies. Only the
+// switches' userData override reaches it: a packaged app ignores RODIN_TRAY_USER_DATA.
+applyAppIdentity(app, process.platform, switches.userData ? { RODIN_TRAY_USER_DATA: switches.userData } : {});
+enableShortcutsPortal(app.commandLine, process.platform);
 
 // Custom schemes must be declared before the app is ready. The window's scheme gets what Electron's protocol.handle
 // example gives a bundle (standard: relative URLs and a real origin for the CSP's 'self'; secure; fetch), and not
@@ -45,7 +68,7 @@ protocol.registerSchemesAsPrivileged([
   { scheme: PREVIEW_SCHEME, privileges: { standard: true, secure: true } },
 ]);
 
-/** What the Playwright spec reads through electronApp.evaluate; only present with RODIN_TRAY_TEST_HOOKS=1, unpackaged. */
+/** What the Playwright spec reads through electronApp.evaluate; only with RODIN_TRAY_TEST_HOOKS=1, unpackaged. */
 interface TestHooks {
   notifications: NotificationRequest[];
   trayMenu: TrayMenuItem[];
@@ -84,42 +107,27 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(start);
 }
 
-/** Registers this app as the rodin-tray:// handler; in development Electron must be told which script to run. */
-function registerLinkHandler(): void {
+async function start(): Promise<void> {
   if (process.defaultApp && process.argv[1]) {
     app.setAsDefaultProtocolClient(PROTOCOL, process.execPath, [resolve(process.argv[1])]);
+  } else if (process.platform === 'linux' && process.env.APPIMAGE) {
+    void registerAppImageHandler(PROTOCOL, () => app.setAsDefaultProtocolClient(PROTOCOL)).catch((error: unknown) =>
+      logger.warn('Could not register rodin-tray:// links', error instanceof Error ? error.message : ''),
+    );
   } else {
     app.setAsDefaultProtocolClient(PROTOCOL);
   }
-}
-
-/** Quit waits for the store to be written: a task added a moment ago must survive. */
-function flushBeforeQuit(stop: () => void, shutdown: () => Promise<void>, finish: () => Promise<void>): void {
-  let flushed = false;
-  app.on('before-quit', (event) => {
-    if (flushed) return;
-    event.preventDefault();
-    stop();
-    void shutdown()
-      .catch((error: unknown) => logger.error('Saving on quit failed', error instanceof Error ? error.message : ''))
-      .finally(async () => {
-        await finish();
-        flushed = true;
-        app.quit();
-      });
-  });
-}
-
-async function start(): Promise<void> {
-  registerLinkHandler();
   if (process.platform === 'darwin') app.dock?.hide();
 
   const userData = app.getPath('userData');
   const { keyStore, notices: keyNotices } = await openKeyStore({ userData, knownSecrets });
-  const store = withNotices(
-    createConfAppStore({ cwd: userData, factory: electronConfFactory, clock: systemClock }),
-    keyNotices,
-  );
+  const confStore = createConfAppStore({ cwd: userData, factory: electronConfFactory, clock: systemClock });
+  // Said once in the window: what the system will not do for us, or what the user must do in it.
+  const platformNotices = [
+    notificationSupportNotice(Notification.isSupported(), process.platform),
+    reconcileLoginItem(app, process.platform, confStore),
+  ].filter((notice) => notice !== undefined);
+  const store = withNotices(confStore, () => [...keyNotices(), ...platformNotices]);
 
   denyAllPermissions(session.defaultSession);
   const location = rendererLocation(switches.rendererUrl);
@@ -134,6 +142,8 @@ async function start(): Promise<void> {
     trayBounds: () => tray.bounds(),
     openExternal: (url) => void shell.openExternal(url),
     devTools: !app.isPackaged,
+    platform: process.platform,
+    log: (message) => logger.warn(message),
   });
 
   const controller = await createAppController({
@@ -141,7 +151,11 @@ async function start(): Promise<void> {
     fetch: createElectronFetch(net),
     keyStore,
     store,
-    platform: createElectronPlatform({ hideWindow: () => popover.hide(), previews }),
+    platform: createElectronPlatform({
+      hideWindow: () => popover.hide(),
+      previews,
+      onNotice: (message) => notifier.show({ title: 'Rodin Tray', body: message }),
+    }),
     logger,
     startDemo: async () => {
       const demo = await simDemo.startDemo();
@@ -160,6 +174,7 @@ async function start(): Promise<void> {
 
   const notifier = createNotifier({
     icon: join(app.getAppPath(), 'assets', 'icon.png'),
+    platform: process.platform,
     onClick(taskId) {
       const action = notificationClickAction(controller.snapshot(), taskId);
       if (action.kind === 'open-folder') void invoke('tasks:open-folder', { id: action.taskId });
@@ -206,11 +221,6 @@ async function start(): Promise<void> {
     addFromClipboard: quickAdd.addFromClipboard,
     addText: (text) => quickAdd.addText(text),
     notifier,
-    platform: process.platform,
-    loginItem: {
-      isOpenAtLogin: () => app.getLoginItemSettings().openAtLogin,
-      setOpenAtLogin: (enabled) => app.setLoginItemSettings({ openAtLogin: enabled }),
-    },
   });
   const initial = controller.snapshot();
   tray.update(initial);
@@ -221,28 +231,38 @@ async function start(): Promise<void> {
   });
   const stopPower = watchPower({ powerMonitor, isOnline: () => net.isOnline(), controller });
 
+  // macOS: the app opened again while running (Finder, Spotlight), e.g. by a user whose menu-bar icon is hidden.
+  app.on('activate', () => popover.show());
   app.on('second-instance', (_event, commandLine) => {
     const requests = addRequestsFromArgv(commandLine);
     if (requests.length === 0) popover.show();
     for (const request of requests) enqueueAdd(request);
   });
 
-  flushBeforeQuit(
-    () => {
-      stopPower();
-      settings.stop();
-    },
-    () => controller.shutdown(),
-    async () => {
-      await simDemo.stop().catch(() => undefined);
-      tray.destroy();
-    },
-  );
+  // Nothing here waits: the store is written synchronously, so quitting is never refused. A prevented quit is what
+  // macOS reads as an app refusing to quit at logout or restart.
+  let quitting = false;
+  app.on('before-quit', () => {
+    if (quitting) return;
+    quitting = true;
+    stopPower();
+    settings.stop();
+    try {
+      void controller.shutdown();
+    } catch (error) {
+      logger.error('Saving on quit failed', error instanceof Error ? error.message : '');
+    }
+    // The demo simulator is a server inside this process; it ends with it.
+    void simDemo.stop().catch(() => undefined);
+    tray.destroy();
+  });
 
   if (isDemoLaunch(process.argv, process.env)) {
     const result = await invoke('demo:start', undefined);
     if (!result.ok) notifier.show({ title: 'The demo could not start', body: result.error.message });
     else popover.show();
+  } else if (takeFirstLaunch(userData, process.platform)) {
+    popover.show();
   }
   for (const request of pendingAdds.splice(0)) quickAdd.handle(request);
 }

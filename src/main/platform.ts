@@ -3,9 +3,15 @@ import { app, clipboard, dialog, shell } from 'electron';
 import { join } from 'node:path';
 import type { Platform } from '../core/app/types';
 import { setLinuxAutostart } from './system/linux-autostart';
+import { setLoginItem } from './system/login-item';
 import type { PreviewRegistry } from './window/preview-protocol';
 
-export function createElectronPlatform(options: { hideWindow: () => void; previews: PreviewRegistry }): Platform {
+export function createElectronPlatform(options: {
+  hideWindow: () => void;
+  previews: PreviewRegistry;
+  /** Something the user must do for a change to take effect (approve the login item on macOS 13+). */
+  onNotice?: (message: string) => void;
+}): Platform {
   return {
     copyText(text) {
       // Fire and forget: the menu item or button has nothing to wait for, and a failure leaves the clipboard as it was.
@@ -26,8 +32,12 @@ export function createElectronPlatform(options: { hideWindow: () => void; previe
     defaultDownloadRoot: () => join(app.getPath('downloads'), 'Rodin'),
     setLaunchAtLogin(enabled) {
       // Linux has no login-item API in Electron: an XDG autostart entry does the same job there.
-      if (process.platform === 'linux') void setLinuxAutostart(enabled).catch(() => undefined);
-      else app.setLoginItemSettings({ openAtLogin: enabled });
+      if (process.platform === 'linux') {
+        void setLinuxAutostart(enabled).catch(() => undefined);
+        return;
+      }
+      const notice = setLoginItem(app, enabled);
+      if (notice) options.onNotice?.(notice);
     },
     previewUrl: (taskId, file) => options.previews.urlFor(taskId, file),
   };

@@ -1,7 +1,6 @@
 // The plain, immutable data the window and the tray render. It never holds the API key.
 import type { Settings } from './settings';
-
-export type TaskStateName = 'waiting' | 'generating' | 'done' | 'failed' | 'canceled';
+import type { TaskState } from './task-states';
 
 export interface JobView {
   uuid: string;
@@ -13,7 +12,7 @@ export interface TaskView {
   /** Stable short id derived from the subscription key; the key itself stays in the main process. */
   id: string;
   label: string;
-  state: TaskStateName;
+  state: TaskState;
   jobs: JobView[];
   jobsDone: number;
   jobsTotal: number;
@@ -23,8 +22,11 @@ export interface TaskView {
   /** Last 4 characters of the subscription key, for recognising it. */
   keyHint: string;
   addedAt: number;
+  /** First seen generating: the window's "time generating" stopwatch starts here. */
   generatingSince?: number;
   finishedAt?: number;
+  /** How long the finished task took (core/tasks/task.ts taskDuration); absent if we never saw it run. */
+  durationMs?: number;
   lastError?: { code: string; message: string; at: number };
   /** Finished and not yet looked at in the window. */
   unseen: boolean;
@@ -61,7 +63,7 @@ export interface AppSnapshot {
   /** When this snapshot was made (epoch ms); the window computes elapsed times from it. */
   now: number;
   tasks: TaskView[];
-  counts: Record<TaskStateName, number>;
+  counts: Record<TaskState, number>;
   polling: { paused: boolean; pausedBy?: 'user' | 'offline' | 'asleep'; nextCheckAt?: number };
   problem?: Problem;
   key: KeyStatus;

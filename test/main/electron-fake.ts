@@ -23,6 +23,8 @@ export const fakeState = {
   lastMenu: [] as unknown[],
   shortcuts: [] as string[],
   loginItem: [] as unknown[],
+  /** app.commandLine.appendSwitch calls. */
+  switches: [] as [string, string | undefined][],
   /** URLs given to net.fetch, then to net.request (every hop), in order. */
   fetches: [] as string[],
   requests: [] as string[],
@@ -110,7 +112,11 @@ export class FakeBrowserWindow extends EventEmitter {
   shown = 0;
   loadedFile: string | undefined;
   loadedUrl: string | undefined;
-  position: [number, number] | undefined;
+  bounds = { x: 0, y: 0, width: 380, height: 560 };
+  boundsSet: Record<string, number>[] = [];
+  positionCalls = 0;
+  allWorkspaces: [boolean, Record<string, unknown> | undefined][] = [];
+  destroyed = false;
   constructor(readonly options: Record<string, unknown>) {
     super();
     FakeBrowserWindow.instances.push(this);
@@ -137,27 +143,62 @@ export class FakeBrowserWindow extends EventEmitter {
   isVisible() {
     return this.visible;
   }
-  isDestroyed() {
-    return false;
-  }
   getBounds() {
-    return { x: 0, y: 0, width: 380, height: 560 };
+    return { ...this.bounds };
+  }
+  /** As documented: properties left out keep their current values. */
+  setBounds(bounds: Partial<Record<'x' | 'y' | 'width' | 'height', number>>) {
+    this.boundsSet.push({ ...bounds });
+    this.bounds = { ...this.bounds, ...bounds };
   }
   setPosition(x: number, y: number) {
-    this.position = [x, y];
+    this.positionCalls += 1;
+    this.bounds = { ...this.bounds, x, y };
   }
+  setVisibleOnAllWorkspaces(visible: boolean, options?: Record<string, unknown>) {
+    this.allWorkspaces.push([visible, options]);
+  }
+  /** As documented: closes at once without 'close'/'beforeunload', then emits 'closed'. */
+  destroy() {
+    this.destroyed = true;
+    this.visible = false;
+    this.emit('closed');
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+}
+
+export interface FakeActivation {
+  type: string;
+  arguments: string;
 }
 
 export class FakeNotification extends EventEmitter {
   static instances: FakeNotification[] = [];
   static supported = true;
+  static activationHandler: ((details: FakeActivation) => void) | undefined;
+  /** An activation that happened before anyone called handleActivation (the click that launched the app). */
+  static pendingActivation: FakeActivation | undefined;
   shown = false;
-  constructor(readonly options: { title: string; body: string; silent?: boolean; icon?: string }) {
+  constructor(readonly options: { title: string; body: string; silent?: boolean; icon?: string; toastXml?: string }) {
     super();
     FakeNotification.instances.push(this);
   }
   static isSupported() {
     return FakeNotification.supported;
+  }
+  /** As documented: replays an activation that came before registration, then calls back on each new one. */
+  static handleActivation(callback: (details: FakeActivation) => void) {
+    FakeNotification.activationHandler = callback;
+    const pending = FakeNotification.pendingActivation;
+    FakeNotification.pendingActivation = undefined;
+    if (pending) callback(pending);
+  }
+  /** Test driver: Windows activates a toast (from the screen, Action Center, or a cold start). */
+  static activate(details: FakeActivation) {
+    if (FakeNotification.activationHandler) FakeNotification.activationHandler(details);
+    else FakeNotification.pendingActivation = details;
   }
   show() {
     this.shown = true;
@@ -165,8 +206,10 @@ export class FakeNotification extends EventEmitter {
   close() {}
 }
 
+/** `shouldUseDarkColorsForSystemIntegratedUI` is documented for Windows and macOS only: undefined stands for Linux. */
 export const fakeNativeTheme = Object.assign(new EventEmitter(), {
   shouldUseDarkColors: false,
+  shouldUseDarkColorsForSystemIntegratedUI: undefined as boolean | undefined,
   themeSource: 'system',
 });
 
@@ -182,6 +225,11 @@ export interface FakeAppOptions {
 class FakeApp extends EventEmitter {
   isPackaged: boolean;
   dock = { hide() {} };
+  commandLine = {
+    appendSwitch(name: string, value?: string) {
+      fakeState.switches.push([name, value]);
+    },
+  };
   #paths: Map<string, string>;
   #appPath: string;
   #onQuit: (() => void) | undefined;
@@ -191,6 +239,7 @@ class FakeApp extends EventEmitter {
     this.#appPath = options.appPath ?? process.cwd();
     this.#paths = new Map(
       Object.entries({
+        appData: '/home/u/.config',
         userData: '/home/u/.config/rodin-tray',
         downloads: '/home/u/Downloads',
         temp: tmpdir(),
@@ -232,7 +281,7 @@ class FakeApp extends EventEmitter {
     return true;
   }
   getLoginItemSettings() {
-    return { openAtLogin: false };
+    return { openAtLogin: false, executableWillLaunchAtLogin: false, launchItems: [] as unknown[] };
   }
   setLoginItemSettings(settings: unknown) {
     fakeState.loginItem.push(settings);
@@ -557,7 +606,10 @@ export function resetFakes() {
   FakeBrowserWindow.instances = [];
   FakeNotification.instances = [];
   FakeNotification.supported = true;
+  FakeNotification.activationHandler = undefined;
+  FakeNotification.pendingActivation = undefined;
   fakeNativeTheme.shouldUseDarkColors = false;
+  fakeNativeTheme.shouldUseDarkColorsForSystemIntegratedUI = undefined;
   fakeNativeTheme.removeAllListeners();
 }
 

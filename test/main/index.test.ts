@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IPC_CHANNELS } from '../../src/shared/ipc';
-import { fakeState, FakeTray } from './electron-fake';
+import { FakeBrowserWindow, fakeState, FakeTray } from './electron-fake';
 
 // The composition root, started against the shared recording Electron: checks the wiring no unit test sees.
 const state = vi.hoisted(() => ({ userData: '' }));
@@ -95,14 +95,32 @@ describe('main composition root', () => {
     expect(lines.join('')).not.toContain(ENV_KEY);
   });
 
-  it('flushes tasks to disk on quit', async () => {
+  it('asks the desktop for global shortcuts through the portal on Linux (Wayland)', () => {
+    expect(fakeState.switches).toEqual(
+      process.platform === 'linux' ? [['enable-features', 'GlobalShortcutsPortal']] : [],
+    );
+  });
+
+  it('opens the window on the first launch on Linux, where a tray may not show', () => {
+    expect(FakeBrowserWindow.instances.map((win) => win.isVisible())).toEqual(
+      process.platform === 'linux' ? [true] : [],
+    );
+  });
+
+  it('shows the window when the app is opened again while running (macOS activate)', () => {
+    FakeBrowserWindow.instances.at(-1)?.hide();
+    electron.app.emit('activate', {}, false);
+    expect(FakeBrowserWindow.instances.at(-1)?.isVisible()).toBe(true);
+  });
+
+  it('writes tasks to disk during before-quit and never refuses the quit', async () => {
     const handler = fakeState.ipcHandlers.get('tasks:add-text');
     const key = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJxdWl0LXRlc3QifQ.c2lnbmF0dXJlLWZvci10ZXN0aW5n';
     const added = (await handler?.({ senderFrame: { url: page } }, { text: key })) as { ok: boolean };
     expect(added.ok).toBe(true);
     electron.app.quit();
-    await vi.waitFor(() => expect(readFileSync(join(state.userData, 'tasks.json'), 'utf8')).toContain(key), {
-      timeout: 5_000,
-    });
+    expect(fakeState.quit.prevented).toBe(0);
+    expect(readFileSync(join(state.userData, 'tasks.json'), 'utf8')).toContain(key);
+    expect(FakeTray.instances[0]?.destroyed).toBe(true);
   });
 });

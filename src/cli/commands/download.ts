@@ -5,7 +5,7 @@ import { createCliClient, resolveApiKey, resolveBaseUrl } from '../connection';
 import { usageError, EXIT, type ExitCode } from '../exit-codes';
 import { writeLine, type CliIo } from '../io';
 import { parseOutput } from './watch';
-import { formatBytes } from '../watch/live-view';
+import { formatBytes } from '../../shared/format-bytes';
 
 export interface DownloadCommandOptions {
   task?: string;

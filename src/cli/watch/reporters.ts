@@ -1,11 +1,13 @@
 // The three ways `watch` reports: a live screen on a terminal, plain log lines, or newline-delimited JSON events.
-import type { Task } from '../../core/tasks/task';
 import type { SchedulerStatus } from '../../core/scheduler/scheduler';
 import { taskIdOf } from '../../core/tasks/task-id';
 import { renderLiveView, type LiveViewModel } from './live-view';
 import { createLiveScreen } from './tty-screen';
 import { taskJson } from './task-json';
-import { elapsedMs, formatClockTime, formatDuration, progressText, STATE_WORD } from './task-summary';
+import { taskDuration, type Task } from '../../core/tasks/task';
+import { formatClockTime, formatDuration } from '../../shared/format-duration';
+import { stateWord } from '../../shared/task-states';
+import { progressText } from './task-summary';
 
 export type Problem = SchedulerStatus['problem'];
 
@@ -88,7 +90,7 @@ export function createPlainReporter(out: NodeJS.WritableStream, now: () => numbe
   const line = (text: string) => out.write(`${stamp(now())}  ${text}\n`);
   const describe = (task: Task) => {
     const progress = progressText(task);
-    return `${STATE_WORD[task.state]}${progress ? ` · ${progress}` : ''}`;
+    return `${stateWord(task.state)}${progress ? ` · ${progress}` : ''}`;
   };
   return {
     added: (task) => line(`${task.label}: watching (${describe(task)})`),
@@ -98,13 +100,13 @@ export function createPlainReporter(out: NodeJS.WritableStream, now: () => numbe
         line(`${task.label}: problem: ${task.lastError.message}`);
     },
     finished: (task) => {
-      const elapsed = elapsedMs(task, now());
+      const elapsed = taskDuration(task, now());
       const when = task.finishedWhenAdded
         ? ' (already finished when added)'
         : elapsed !== undefined
           ? ` after ${formatDuration(elapsed)}`
           : '';
-      line(`${task.label}: finished: ${STATE_WORD[task.state]}${when}`);
+      line(`${task.label}: finished: ${stateWord(task.state)}${when}`);
     },
     download: (task, event) => {
       if (event.status === 'started') line(`${task.label}: downloading into ${event.folder ?? '?'}`);

@@ -11,7 +11,9 @@ import { EXIT, type ExitCode } from '../exit-codes';
 import { describeFailure } from '../error-exit';
 import type { WatchReporter } from './reporters';
 import type { LiveViewModel } from './live-view';
-import { formatDuration, hasOwnLabel, STATE_WORD, visibleSignature } from './task-summary';
+import { formatDuration } from '../../shared/format-duration';
+import { outcomeOf, stateWord } from '../../shared/task-states';
+import { hasOwnLabel, visibleSignature } from './task-summary';
 
 export interface RunWatchOptions {
   client: Pick<RodinClient, 'status' | 'downloadList'>;
@@ -115,10 +117,10 @@ export function runWatch(options: RunWatchOptions): Promise<WatchResult> {
     const checkComplete = () => {
       if (ended || tracker.active().length > 0 || downloads.size > 0) return;
       const all = tasks();
-      const bad = all.filter((t) => t.state === 'failed' || t.state === 'canceled');
+      const bad = all.filter((t) => outcomeOf(t.state) === 'failure');
       const badDownloads = all.filter((t) => t.download?.status === 'failed');
       if (bad.length > 0 && !options.failuresExpected) {
-        const what = bad.map((t) => `${t.label} (${STATE_WORD[t.state].toLowerCase()})`).join(', ');
+        const what = bad.map((t) => `${t.label} (${stateWord(t.state).toLowerCase()})`).join(', ');
         finish(
           EXIT.taskFailed,
           `${bad.length} of ${all.length} task${all.length === 1 ? '' : 's'} did not succeed: ${what}.`,

@@ -15,7 +15,7 @@ import { createKeyActions } from './key-actions';
 import { createListeners } from './listeners';
 import { createNotificationBuffer } from './notification-buffer';
 import { createNotificationPause } from './notification-pause';
-import { createRemovalUndo } from './removal-undo';
+import { createRemovalUndo, UNDO_WINDOW_MS } from './removal-undo';
 import { createRodinConnection, type DemoConnection } from './rodin-connection';
 import { createSettingsActions, loadSettings } from './settings-actions';
 import { createSnapshotEmitter } from './snapshot-emitter';
@@ -25,7 +25,6 @@ import type { AppController, AppStore, FinishedEvent, KeyStore, Platform } from 
 import { onlyGiven, validatedHandler as handle } from './validated-handler';
 
 export type { DemoConnection } from './rodin-connection';
-export { UNDO_WINDOW_MS } from './removal-undo';
 export { SNAPSHOT_COALESCE_MS } from './snapshot-emitter';
 export { NOTIFY_COALESCE_MS } from './notification-buffer';
 
@@ -167,6 +166,7 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
 
     'tasks:remove': handle('tasks:remove', ({ id }) => {
       removals.remove(id, taskById(id));
+      return { undoMs: UNDO_WINDOW_MS };
     }),
     'tasks:undo-remove': handle('tasks:undo-remove', ({ id }) => {
       removals.undo(id);

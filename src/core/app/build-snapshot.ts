@@ -1,7 +1,8 @@
 // Builds the plain AppSnapshot the window and tray render, from the controller's state; pure and key-free.
-import { isFinished, jobsDone, queuePosition, type Task } from '../tasks/task';
+import { isFinished, jobsDone, queuePosition, taskDuration, type Task } from '../tasks/task';
 import { taskIdOf } from '../tasks/task-id';
-import type { AppSnapshot, KeyStatus, Problem, TaskStateName, TaskView } from '../../shared/snapshot';
+import type { AppSnapshot, KeyStatus, Problem, TaskView } from '../../shared/snapshot';
+import { zeroCounts } from '../../shared/task-states';
 import type { Settings } from '../../shared/settings';
 
 /** The parts of the scheduler's status a snapshot needs (structurally the scheduler's SchedulerStatus). */
@@ -93,6 +94,8 @@ export function buildTaskView(task: Task, input: Pick<SnapshotInput, 'unseen' | 
   if (task.taskUuid) view.taskUuid = task.taskUuid;
   if (task.generatingSince !== undefined) view.generatingSince = task.generatingSince;
   if (task.finishedAt !== undefined) view.finishedAt = task.finishedAt;
+  const duration = taskDuration(task);
+  if (duration !== undefined) view.durationMs = duration;
   if (task.lastError) view.lastError = { ...task.lastError };
   const download = downloadView(task, id, input.previewUrl);
   if (download) view.download = download;
@@ -100,7 +103,7 @@ export function buildTaskView(task: Task, input: Pick<SnapshotInput, 'unseen' | 
 }
 
 export function buildSnapshot(input: SnapshotInput): AppSnapshot {
-  const counts: Record<TaskStateName, number> = { waiting: 0, generating: 0, done: 0, failed: 0, canceled: 0 };
+  const counts = zeroCounts();
   for (const task of input.tasks) counts[task.state] += 1;
   const polling: AppSnapshot['polling'] = { paused: input.polling.paused };
   if (input.polling.pausedBy) polling.pausedBy = input.polling.pausedBy;

@@ -63,6 +63,6 @@ export interface AppController {
   setOnline(online: boolean): void;
   suspend(): void;
   resume(): void;
-  /** Stops timers and flushes the store. */
+  /** Stops timers and writes the store before returning (main's before-quit relies on it); the promise is settled. */
   shutdown(): Promise<void>;
 }

@@ -1,4 +1,4 @@
-// Puts the settings that live outside the window into effect: global shortcuts, clipboard watching, login item.
+// Puts the settings that live outside the window into effect: global shortcuts and clipboard watching.
 import type { Settings } from '../../shared/settings';
 import { parseTaskInput } from '../../core/input/parse-task-input';
 import { watchClipboard } from './clipboard-watch';
@@ -21,9 +21,6 @@ export interface SettingsApplierOptions {
   addFromClipboard: () => Promise<void>;
   addText: (text: string) => Promise<void>;
   notifier: Notifier;
-  platform: NodeJS.Platform;
-  /** The OS login item (not on Linux, where an autostart file does the job from the settings action). */
-  loginItem: { isOpenAtLogin(): boolean; setOpenAtLogin(enabled: boolean): void };
 }
 
 export function createSettingsApplier(options: SettingsApplierOptions): SettingsApplier {
@@ -67,10 +64,6 @@ export function createSettingsApplier(options: SettingsApplierOptions): Settings
     apply(settings) {
       applyShortcutSettings(settings);
       applyClipboardWatch(settings);
-      // Only at start: later changes go through the settings action, which sets the login item itself.
-      if (!applied && options.platform !== 'linux' && options.loginItem.isOpenAtLogin() !== settings.launchAtLogin) {
-        options.loginItem.setOpenAtLogin(settings.launchAtLogin);
-      }
       applied = settings;
     },
     applied: () => applied,

@@ -6,7 +6,8 @@ import type { RodinBridge } from '../../shared/ipc';
 import type { Settings, SettingsPatch } from '../../shared/settings';
 import type { AppSnapshot } from '../../shared/snapshot';
 import { call } from '../state/bridge';
-import { formatClock, formatCredits } from '../state/format';
+import { formatClockTime } from '../../shared/format-duration';
+import { formatCredits } from '../state/format';
 import { Icon } from './icons';
 import { bindSettings, commitOn, NumberField, TextField, Toggle } from './settings-fields';
 
@@ -246,7 +247,7 @@ export function SettingsView({ snapshot, bridge, focusKey, onClose }: SettingsVi
           <div class="field">
             <span class="field-label">
               {notifPaused
-                ? `Paused until ${formatClock(snapshot.notificationsPausedUntil ?? 0)}`
+                ? `Paused until ${formatClockTime(snapshot.notificationsPausedUntil ?? 0)}`
                 : 'Quiet for a while'}
             </span>
             <button

@@ -268,6 +268,15 @@ describe('app controller', () => {
     expect(h.store.savedSettings().downloadFolder).toBe(join(folder, 'chosen'));
   });
 
+  it('writes the task list before shutdown returns, so quitting never has to wait for it', async () => {
+    const h = await start();
+    await addSimTask(h, { ...QUICK, label: 'Stool' });
+    const flushesBefore = h.store.flushCount();
+    void h.controller.shutdown();
+    expect(h.store.flushCount()).toBe(flushesBefore + 1);
+    expect(h.store.savedTasks().map((task) => task.label)).toEqual(['Stool']);
+  });
+
   it('neither notifies nor downloads again after a restart', async () => {
     const first = await start();
     await addSimTask(first, { ...QUICK, label: 'Lamp' });
@@ -355,7 +364,8 @@ describe('app controller', () => {
   it('brings a removed task back with undo for ten seconds, and not after', async () => {
     const h = await start();
     const { id } = await addSimTask(h);
-    await h.invoke('tasks:remove', { id });
+    // The window is told the same ten seconds, so it never offers an undo the core can no longer do.
+    expect(await h.invoke('tasks:remove', { id })).toEqual({ ok: true, value: { undoMs: 10_000 } });
     expect(h.controller.snapshot().tasks).toEqual([]);
     expect(await h.invoke('tasks:undo-remove', { id })).toEqual({ ok: true, value: undefined });
     expect(only(h).id).toBe(id);

@@ -53,6 +53,15 @@ describe('buildSnapshot', () => {
     expect(JSON.stringify(snapshot)).not.toContain(KEY);
   });
 
+  it('carries how long a finished task took, from submission to finish, and nothing for running ones', () => {
+    const finished = task({ state: 'done', submittedAt: NOW - 95_000, addedAt: NOW - 90_000, finishedAt: NOW - 5_000 });
+    expect(buildSnapshot(input({ tasks: [finished] })).tasks[0]?.durationMs).toBe(90_000);
+    const running = task({ state: 'generating', generatingSince: NOW - 500 });
+    expect(buildSnapshot(input({ tasks: [running] })).tasks[0]).not.toHaveProperty('durationMs');
+    const seenFinished = task({ state: 'done', finishedAt: NOW, finishedWhenAdded: true });
+    expect(buildSnapshot(input({ tasks: [seenFinished] })).tasks[0]).not.toHaveProperty('durationMs');
+  });
+
   it('counts tasks per state', () => {
     const tasks = [task({ state: 'done' }), task({ state: 'done' }), task({ state: 'failed' })];
     expect(buildSnapshot(input({ tasks })).counts).toEqual({

@@ -16,6 +16,7 @@ function send(message, then) {
 const electron = createFakeElectron({
   appPath,
   paths: {
+    appData: resolve(appPath, 'fake-app-data'),
     userData: resolve(process.env.FAKE_ELECTRON_USER_DATA ?? appPath, 'fake-user-data'),
     downloads: resolve(appPath, 'fake-downloads'),
     temp: process.env.TMPDIR ?? '/tmp',
