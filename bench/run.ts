@@ -1,10 +1,14 @@
 // `npm run bench`: the window's 1,000-task update benchmark, then the scheduler against naive polling (printed last,
 // so tools can read its final line).
+import { runCliStartupBench } from './cli-startup-bench';
 import { runRendererBench } from './renderer-bench';
 import { runSchedulerBench } from './scheduler-bench';
 
 const renderer = await runRendererBench();
 for (const line of renderer.lines) console.log(line);
+console.log('');
+
+for (const line of runCliStartupBench().lines) console.log(line);
 console.log('');
 
 const scheduler = await runSchedulerBench();

@@ -13,7 +13,7 @@ npx tsc --noEmit -p tsconfig.json
 step lint
 npx eslint .
 step build
-npx electron-vite build
+npm run build
 
 mkdir -p test-results
 rm -f test-results/vitest.json test-results/playwright.json
