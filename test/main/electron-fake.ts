@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
@@ -239,8 +240,9 @@ class FakeApp extends EventEmitter {
     this.#appPath = options.appPath ?? process.cwd();
     this.#paths = new Map(
       Object.entries({
-        appData: '/home/u/.config',
-        userData: '/home/u/.config/rodin-tray',
+        // Never a real profile: a test that forgets to pass its own folder writes under the temp folder.
+        appData: join(tmpdir(), 'rodin-fake-electron'),
+        userData: join(tmpdir(), 'rodin-fake-electron', 'rodin-tray'),
         downloads: '/home/u/Downloads',
         temp: tmpdir(),
         ...options.paths,

@@ -34,6 +34,8 @@ let crashListeners: NodeJS.UncaughtExceptionListener[] = [];
 beforeAll(async () => {
   state.userData = mkdtempSync(join(tmpdir(), 'rodin-index-'));
   vi.stubEnv('RODIN_API_KEY', ENV_KEY);
+  // Where the app keeps its files (honoured because the fake app is not packaged).
+  vi.stubEnv('RODIN_TRAY_USER_DATA', state.userData);
   const before = new Set(process.listeners('uncaughtException'));
   electron = await import('electron');
   await import('../../src/main/index');
@@ -49,9 +51,13 @@ afterAll(() => {
 });
 
 describe('main composition root', () => {
-  it('declares the preview scheme as privileged before ready and serves it', () => {
-    expect(fakeState.privilegedSchemes).toEqual([expect.objectContaining({ scheme: 'rodin-preview' })]);
-    expect([...fakeState.protocolHandlers.keys()]).toEqual(['rodin-preview']);
+  it('declares the window and preview schemes as privileged before ready and serves both', () => {
+    expect(fakeState.privilegedSchemes.map((s) => s.scheme)).toEqual(['app', 'rodin-preview']);
+    expect([...fakeState.protocolHandlers.keys()].sort()).toEqual(['app', 'rodin-preview']);
+  });
+
+  it('keeps its files in the folder it was given', () => {
+    expect(fakeState.userDataSet.at(-1)).toEqual(['userData', state.userData]);
   });
 
   it('registers as the rodin-tray:// handler', () => {
