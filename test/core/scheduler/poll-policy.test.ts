@@ -141,14 +141,41 @@ describe('backoff', () => {
 });
 
 describe('request budget', () => {
-  it('allows N calls in any sliding minute and tells when the next one may start', () => {
-    const budget = createRequestBudget(3);
-    for (const at of [0, 1_000, 2_000]) {
-      expect(budget.nextAllowedAt(at)).toBe(at);
+  it('paces calls evenly after a small burst instead of letting the minute go at once', () => {
+    const budget = createRequestBudget(60);
+    const starts: number[] = [];
+    for (let now = 0; starts.length < 30; ) {
+      const at = budget.nextAllowedAt(now);
       budget.record(at);
+      starts.push(at);
+      now = at;
     }
-    expect(budget.nextAllowedAt(3_000)).toBe(60_000);
-    expect(budget.nextAllowedAt(60_000)).toBe(60_000);
+    expect(starts.slice(0, 5)).toEqual([0, 0, 0, 0, 0]);
+    expect(starts.slice(5, 8)).toEqual([1_000, 2_000, 3_000]);
+    for (const [i, at] of starts.entries()) {
+      expect(starts.filter((t) => t >= at && t < at + 5_000).length, `calls in the 5 s from call ${i}`).toBeLessThanOrEqual(10);
+    }
+  });
+
+  it('never allows more than N calls in a sliding minute, even with a burst saved up', () => {
+    const budget = createRequestBudget(3);
+    expect(budget.nextAllowedAt(0)).toBe(0);
+    budget.record(0);
+    expect(budget.nextAllowedAt(1_000)).toBe(20_000);
+    budget.record(20_000);
+    budget.record(40_000);
+    expect(budget.nextAllowedAt(41_000)).toBe(60_000);
+  });
+
+  it('refills the burst after a quiet spell', () => {
+    const budget = createRequestBudget(60);
+    for (let i = 0; i < 5; i++) budget.record(0);
+    expect(budget.nextAllowedAt(0)).toBe(1_000);
+    for (let i = 0; i < 5; i++) {
+      expect(budget.nextAllowedAt(10_000)).toBe(10_000);
+      budget.record(10_000);
+    }
+    expect(budget.nextAllowedAt(10_000)).toBe(11_000);
   });
 
   it('spaces calls out for a while when asked, then lets them run freely again', () => {
