@@ -18,6 +18,8 @@ function input(task: Partial<PollPolicyInput['task']>, extra: Partial<PollPolicy
   };
 }
 
+/** The gap's shape without the 30 s cap on it, to compare long jumps. */
+const uncapped = { tuning: { longestGapMs: MAX_POLL_GAP_MS } };
 const waiting = (queueLength?: number) => [{ uuid: 'j', status: 'Waiting', ...(queueLength ? { queueLength } : {}) }];
 const generatingJobs = [{ uuid: 'j', status: 'Generating' }];
 
@@ -33,8 +35,8 @@ describe('poll policy', () => {
   });
 
   it('waits longer for a long queue than for a short one', () => {
-    const long = nextPollDelay(input({ jobs: waiting(12), lastPolledAt: T0 }));
-    const short = nextPollDelay(input({ jobs: waiting(1), lastPolledAt: T0 }));
+    const long = nextPollDelay(input({ jobs: waiting(12), lastPolledAt: T0 }, uncapped));
+    const short = nextPollDelay(input({ jobs: waiting(1), lastPolledAt: T0 }, uncapped));
     expect(long).toBeGreaterThan(short * 3);
     expect(short).toBeGreaterThanOrEqual(MIN_POLL_GAP_MS);
   });
@@ -76,6 +78,18 @@ describe('poll policy', () => {
     expect(previous).toBe(MAX_POLL_GAP_MS);
   });
 
+  it('never leaves more than 30 s between two calls while a finish (or a failure) may come, until long overdue', () => {
+    const base = { state: 'generating' as const, jobs: generatingJobs, tier: 'Gen-2', generatingSince: T0 };
+    for (const elapsed of [0, 10_000, 60_000, 200_000, 600_000]) {
+      const now = T0 + elapsed;
+      const delay = nextPollDelay(input({ ...base, lastPolledAt: now }, { now, lastSeenWaitingAt: T0 - 2_000 }));
+      expect(delay, `${elapsed / 1000} s into the generation`).toBeLessThanOrEqual(30_000);
+    }
+    expect(nextPollDelay(input({ jobs: waiting(40), lastPolledAt: T0 }))).toBeLessThanOrEqual(30_000);
+    const stuck = T0 + 3600_000;
+    expect(nextPollDelay(input({ ...base, lastPolledAt: stuck }, { now: stuck }))).toBeGreaterThan(30_000);
+  });
+
   it('uses what was learned: a tier that turned out fast is polled sooner', () => {
     const learned = createDurationModel();
     for (let i = 0; i < 20; i++) learned.recordGeneration('Regular', 30_000 + i * 100);
@@ -86,9 +100,9 @@ describe('poll policy', () => {
       generatingSince: T0,
       lastPolledAt: T0,
     };
-    const prior = nextPollDelay(input(task, { lastSeenWaitingAt: T0 - 2_000 }));
+    const prior = nextPollDelay(input(task, { lastSeenWaitingAt: T0 - 2_000, ...uncapped }));
     const fast = nextPollDelay({
-      ...input(task, { lastSeenWaitingAt: T0 - 2_000 }),
+      ...input(task, { lastSeenWaitingAt: T0 - 2_000, ...uncapped }),
       generationQuantiles: learned.generationQuantiles('Regular'),
     });
     expect(fast).toBeLessThan(prior);
@@ -206,8 +220,8 @@ describe('poll policy refinements', () => {
 
   it('jumps further when a finish near the end of the jump would still be seen quickly', () => {
     const at = { lastSeenWaitingAt: T0 - 3_000 };
-    const strict = nextPollDelay(input(generating, { ...at, tuning: { graceMs: 0 } }));
-    const graced = nextPollDelay(input(generating, at));
+    const strict = nextPollDelay(input(generating, { ...at, tuning: { graceMs: 0, longestGapMs: MAX_POLL_GAP_MS } }));
+    const graced = nextPollDelay(input(generating, { ...at, ...uncapped }));
     expect(graced).toBeGreaterThan(strict + 3_000);
   });
 
