@@ -9,14 +9,17 @@ import type { TaskTracker } from '../tasks/task-tracker';
 import { backoffDelay } from './backoff';
 import { createDurationModel } from './duration-model';
 import type { DurationModel } from './duration-model';
-import { DEFAULT_POLL_TUNING, MIN_POLL_GAP_MS, nextPollDelay } from './poll-policy';
-import type { PollTuning } from './poll-policy';
+import { callBenefit } from './call-benefit';
+import { finishDistribution, MIN_POLL_GAP_MS, nextPollDelay } from './poll-policy';
+import type { PollPolicyInput, PollTuning } from './poll-policy';
 import { createRequestBudget, DEFAULT_BUDGET_PER_MINUTE } from './request-budget';
 
 /** Used when a 429 carries no usable Retry-After (the client already defaults to this too). */
 export const DEFAULT_RETRY_AFTER_MS = 30_000;
 /** After a 429, calls restart one by one over this long instead of all at once. */
 const RECOVERY_MS = 60_000;
+/** A pasted generation response is usually about this old: its task may be well under way when we first see it. */
+const PASTED_AGE_MS = 60_000;
 /** Consecutive transient failures (across tasks, no success between) before we call the service unreachable. */
 const UNREACHABLE_AFTER = 2;
 
@@ -78,21 +81,32 @@ interface Watch {
   lastWaiting?: { at: number; queueLength?: number };
   /** First call that found the task queued with a known position: the queue's pace is learned from it. */
   firstQueued?: { at: number; queueLength: number };
+  /** The queue's pace was learned from this task when it left the queue. */
+  queuePaceLearned?: boolean;
   /** Last call that found the task not finished: bounds when it finished. */
   lastUnfinishedAt?: number;
-  /** The policy chose its shortest gap: a finish is likely now. */
-  urgent?: boolean;
-  /** Still queued: the next call only looks for the generation start, so it may yield to finishes. */
-  queued?: boolean;
   /** Ready but held back by the global budget since then. */
   heldSince?: number;
+}
+
+const coarseCache = new WeakMap<readonly number[], readonly number[]>();
+/**
+ * Every tenth quantile point: ranking hundreds of tasks a second needs the shape of a queue's pace, not its detail
+ * (a waiting task's finish is a mixture over every queue point).
+ */
+function coarse(points: readonly number[]): readonly number[] {
+  let thinned = coarseCache.get(points);
+  if (!thinned) {
+    thinned = points.filter((_, i) => i % 10 === 0 || i === points.length - 1);
+    coarseCache.set(points, thinned);
+  }
+  return thinned;
 }
 
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const { clock, client, tracker } = options;
   const random = options.random ?? Math.random;
   const model = options.durationModel ?? createDurationModel();
-  const denseGapMs = options.tuning?.denseGapMs ?? DEFAULT_POLL_TUNING.denseGapMs;
   const budget = createRequestBudget(options.budgetPerMinute ?? DEFAULT_BUDGET_PER_MINUTE);
   const watches = new Map<string, Watch>();
   const pausedBy = new Set<PausedBy>();
@@ -140,8 +154,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     watches.set(task.subscriptionKey, w);
   };
 
-  const policyDelay = (task: Task, w: Watch, now: number): number => {
-    const input: Parameters<typeof nextPollDelay>[0] = {
+  const policyInput = (task: Task, w: Watch, now: number): PollPolicyInput => {
+    const input: PollPolicyInput = {
       now,
       task,
       generationQuantiles: model.generationQuantiles(task.tier),
@@ -150,7 +164,26 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (w.lastWaiting) input.lastSeenWaitingAt = w.lastWaiting.at;
     if (w.lastWaiting?.queueLength !== undefined) input.lastSeenQueueLength = w.lastWaiting.queueLength;
     if (options.tuning) input.tuning = options.tuning;
-    return nextPollDelay(input);
+    return input;
+  };
+
+  const policyDelay = (task: Task, w: Watch, now: number): number => nextPollDelay(policyInput(task, w, now));
+
+  /** What calling this task now is worth (see call-benefit.ts): decides who goes first when the budget binds. */
+  const benefit = (w: Watch, now: number): number => {
+    const task = tracker.get(w.key);
+    if (!task || isFinished(task.state)) return 0;
+    let since = w.lastUnfinishedAt ?? task.addedAt;
+    let known = task;
+    if (task.lastPolledAt === undefined && task.tier === undefined && task.submittedAt === undefined) {
+      // Pasted and never looked at: it was submitted some time before, may be close to done, and its first answer
+      // tells what it is.
+      since = task.addedAt - PASTED_AGE_MS;
+      known = { ...task, addedAt: since };
+    }
+    const input = policyInput(known, w, now);
+    input.queueQuantiles = coarse(input.queueQuantiles);
+    return callBenefit(finishDistribution(input), since, now);
   };
 
   const setProblem = (next: SchedulerStatus['problem']) => {
@@ -190,26 +223,27 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       clearProblem('throttled');
       budget.spaceOut(Math.max(1_000, 60_000 / budget.limit()), now + RECOVERY_MS);
     }
-    // When the budget cannot serve everyone who is ready, tasks that are likely finishing go first and queue checks
-    // last: a generation start seen a little late costs less than a finish seen late.
-    const rank = (w: Watch) => (readyAt(w) <= now ? (w.urgent ? 0 : w.queued ? 2 : 1) : 3);
-    const idle = [...watches.values()]
-      .filter((w) => !w.inFlight)
-      .sort((a, b) => rank(a) - rank(b) || readyAt(a) - readyAt(b));
+    const idle = [...watches.values()].filter((w) => !w.inFlight);
+    const ready = idle.filter((w) => readyAt(w) <= now);
     let wakeAt: number | undefined;
-    for (const w of idle) {
-      const ready = readyAt(w);
-      if (ready > now) {
-        wakeAt = Math.min(wakeAt ?? Infinity, ready);
-        break;
+    for (const w of idle) if (readyAt(w) > now) wakeAt = Math.min(wakeAt ?? Infinity, readyAt(w));
+    if (ready.length > 0) {
+      // When the budget cannot serve everyone who is ready, the calls likely to cut a finish's wait short go first.
+      if (ready.length > 1 && budget.nextAllowedAt(now) <= now) {
+        const worth = new Map(ready.map((w) => [w, benefit(w, now)]));
+        ready.sort((a, b) => worth.get(b)! - worth.get(a)! || readyAt(a) - readyAt(b));
       }
-      const allowed = budget.nextAllowedAt(now);
-      if (allowed > now) {
-        for (const held of idle) if (readyAt(held) <= now) held.heldSince ??= readyAt(held);
-        wakeAt = Math.min(wakeAt ?? Infinity, allowed);
-        break;
+      let served = 0;
+      for (const w of ready) {
+        const allowed = budget.nextAllowedAt(now);
+        if (allowed > now) {
+          for (const held of ready.slice(served)) held.heldSince ??= readyAt(held);
+          wakeAt = Math.min(wakeAt ?? Infinity, allowed);
+          break;
+        }
+        call(w, now);
+        served++;
       }
-      call(w, now);
     }
     if (wakeAt !== undefined) {
       nextCheckAt = wakeAt;
@@ -235,6 +269,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         clearProblem('unreachable');
         tracker.applyStatus(w.key, result);
         const task = tracker.get(w.key);
+        if (task) learnQueuePace(task, w);
         if (task && !isFinished(task.state) && watches.get(w.key) === w) {
           w.errors = 0;
           w.lastUnfinishedAt = now;
@@ -244,10 +279,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
             if (queueLength !== undefined && queueLength >= 1) w.firstQueued ??= { at: now, queueLength };
           }
           const at = clock.now();
-          const delay = policyDelay(task, w, at);
-          w.urgent = task.state === 'generating' && delay <= denseGapMs;
-          w.queued = task.state === 'waiting';
-          w.dueAt = at + delay;
+          w.dueAt = at + policyDelay(task, w, at);
         }
         pump();
       },
@@ -291,6 +323,17 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     tracker.recordError(w.key, { code, message: describeError(error), at: now });
   };
 
+  /**
+   * Tasks in one queue move together: the pace one task's stay showed serves every other task still queued, so it is
+   * learned the moment the task leaves the queue rather than when it finishes.
+   */
+  const learnQueuePace = (task: Task, w: Watch) => {
+    if (w.queuePaceLearned || !w.firstQueued || !w.lastWaiting || task.generatingSince === undefined) return;
+    w.queuePaceLearned = true;
+    const start = (w.lastWaiting.at + task.generatingSince) / 2;
+    model.recordQueuePosition((start - w.firstQueued.at) / w.firstQueued.queueLength);
+  };
+
   const learn = (task: Task) => {
     const w = watches.get(task.subscriptionKey);
     watches.delete(task.subscriptionKey);
@@ -301,8 +344,6 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const start = (w.lastWaiting.at + generatingSince) / 2;
     const end = ((w.lastUnfinishedAt ?? generatingSince) + finishedAt) / 2;
     model.recordGeneration(task.tier, end - start);
-    // The whole stay in the queue says more about its pace than the last position or two.
-    if (w.firstQueued) model.recordQueuePosition((start - w.firstQueued.at) / w.firstQueued.queueLength);
   };
 
   tracker.on('added', (task) => {
