@@ -106,7 +106,7 @@ export interface FinishDistribution {
 
 /** The finish time of an unfinished task, from its state, queue position, tier and the learned durations. */
 export function finishDistribution(input: Omit<PollPolicyInput, 'tuning'>): FinishDistribution {
-  const { task, now } = input;
+  const { task } = input;
   const gen = input.generationQuantiles.length > 0 ? input.generationQuantiles : [60_000];
   const longestGeneration = gen[gen.length - 1]!;
   if (task.state === 'generating' && task.generatingSince !== undefined) {
