@@ -63,7 +63,7 @@ export function renderP95Chart(bursts: readonly ScenarioResult[], budgetPerMinut
 /** The next round number above `v` (1, 2 or 5 times a power of ten), so the axis reads easily. */
 function niceCeiling(v: number): number {
   const power = 10 ** Math.floor(Math.log10(v));
-  return ([1, 2, 5, 10].map((m) => m * power).find((c) => c >= v) ?? 10 * power);
+  return [1, 2, 5, 10].map((m) => m * power).find((c) => c >= v) ?? 10 * power;
 }
 
 function escape(text: string): string {

@@ -167,7 +167,8 @@ function gapFromCdf(
   }
   const scale = remaining ** tuning.conditioning;
   // A finish is likely within the dense gap itself: no jump.
-  if ((cdf(now + tuning.denseGapMs) - before) / scale > tuning.sparseRisk) return clampGap(tuning.denseGapMs, tuning.longestGapMs);
+  if ((cdf(now + tuning.denseGapMs) - before) / scale > tuning.sparseRisk)
+    return clampGap(tuning.denseGapMs, tuning.longestGapMs);
   // Only finishes more than the grace before the next call are seen late.
   const grace = Math.min(tuning.graceMs, tuning.denseGapMs);
   const risk = (gap: number) => (cdf(now + gap - grace) - before) / scale;

@@ -158,7 +158,7 @@ describe('request budget', () => {
   it('paces calls evenly after a small burst instead of letting the minute go at once', () => {
     const budget = createRequestBudget(60);
     const starts: number[] = [];
-    for (let now = 0; starts.length < 30; ) {
+    for (let now = 0; starts.length < 30;) {
       const at = budget.nextAllowedAt(now);
       budget.record(at);
       starts.push(at);
@@ -167,7 +167,10 @@ describe('request budget', () => {
     expect(starts.slice(0, 5)).toEqual([0, 0, 0, 0, 0]);
     expect(starts.slice(5, 8)).toEqual([1_000, 2_000, 3_000]);
     for (const [i, at] of starts.entries()) {
-      expect(starts.filter((t) => t >= at && t < at + 5_000).length, `calls in the 5 s from call ${i}`).toBeLessThanOrEqual(10);
+      expect(
+        starts.filter((t) => t >= at && t < at + 5_000).length,
+        `calls in the 5 s from call ${i}`,
+      ).toBeLessThanOrEqual(10);
     }
   });
 
