@@ -60,10 +60,10 @@ export function renderP95Chart(bursts: readonly ScenarioResult[], budgetPerMinut
   return `${parts.join('\n')}\n`;
 }
 
-/** The next round number above `v` (1, 2 or 5 times a power of ten), so the axis reads easily. */
+/** The next round number above `v` (a few steps per power of ten), so the axis reads easily without wasted height. */
 function niceCeiling(v: number): number {
   const power = 10 ** Math.floor(Math.log10(v));
-  return [1, 2, 5, 10].map((m) => m * power).find((c) => c >= v) ?? 10 * power;
+  return [1, 1.2, 1.6, 2, 3, 4, 6, 8, 10].map((m) => m * power).find((c) => c >= v) ?? 10 * power;
 }
 
 function escape(text: string): string {
