@@ -27,7 +27,8 @@ import { createRodinConnection, type DemoConnection } from './rodin-connection';
 import { createSettingsActions, loadSettings } from './settings-actions';
 import { createSnapshotEmitter } from './snapshot-emitter';
 import { createTaskPersistence } from './task-persistence';
-import type { AppController, AppStore, FinishedEvent, KeyStore, Platform } from './types';
+import type { KeyStore } from '../secrets/key-store';
+import type { AppController, AppStore, FinishedEvent, Platform } from './types';
 import { onlyGiven, validatedHandler as handle } from './validated-handler';
 
 export type { DemoConnection } from './rodin-connection';
