@@ -133,7 +133,9 @@ async function start(): Promise<void> {
   const location = rendererLocation(switches.rendererUrl);
   protocol.handle(RENDERER_SCHEME, createRendererHandler(join(here, '../renderer')));
   const previews = createPreviewRegistry();
-  protocol.handle(PREVIEW_SCHEME, (request) => servePreview(previews, request.url));
+  // Confined to the task's own folder under a download root; the roots come from the controller once it exists.
+  let previewRoots = (): string[] => [];
+  protocol.handle(PREVIEW_SCHEME, (request) => servePreview(previews, request.url, previewRoots()));
 
   const simDemo = createSimDemo();
   const popover = createPopover({
@@ -163,6 +165,7 @@ async function start(): Promise<void> {
       return demo;
     },
   });
+  previewRoots = () => controller.downloadRoots();
   const invoke = wrapHandlers(controller.handlers, (channel, error) =>
     logger.warn(`${channel} failed`, error instanceof Error ? error.message : String(error)),
   );
@@ -184,7 +187,12 @@ async function start(): Promise<void> {
   });
   controller.onNotify((notification) => notifier.show(notification));
 
-  const quickAdd = createQuickAdd({ invoke, notifier, readClipboard: () => clipboard.readText() });
+  const quickAdd = createQuickAdd({
+    invoke,
+    notifier,
+    readClipboard: () => clipboard.readText(),
+    addFromLink: (url) => controller.addFromLink(url),
+  });
   handleAdd = quickAdd.handle;
 
   const tray = createAppTray({

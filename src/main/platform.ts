@@ -1,4 +1,5 @@
-// The controller's Platform on Electron: clipboard, opening folders, folder dialog, login item and preview URLs.
+// The controller's Platform on Electron: confirmations, clipboard, opening folders, folder dialog, login item and
+// preview URLs.
 import { app, clipboard, dialog, shell } from 'electron';
 import { join } from 'node:path';
 import type { Platform } from '../core/app/types';
@@ -13,6 +14,20 @@ export function createElectronPlatform(options: {
   onNotice?: (message: string) => void;
 }): Platform {
   return {
+    async confirm(question) {
+      // Cancel is the default and the answer to Esc: a stray Enter never says yes.
+      const { response } = await dialog.showMessageBox({
+        type: 'question',
+        title: 'Rodin Tray',
+        message: question.message,
+        detail: question.detail,
+        buttons: [question.confirmLabel, 'Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+        noLink: true,
+      });
+      return response === 0;
+    },
     copyText(text) {
       // Fire and forget: the menu item or button has nothing to wait for, and a failure leaves the clipboard as it was.
       clipboard.writeText(text).catch(() => undefined);
@@ -39,6 +54,6 @@ export function createElectronPlatform(options: {
       const notice = setLoginItem(app, enabled);
       if (notice) options.onNotice?.(notice);
     },
-    previewUrl: (taskId, file) => options.previews.urlFor(taskId, file),
+    previewUrl: (taskId, folder, file) => options.previews.urlFor(taskId, folder, file),
   };
 }

@@ -35,6 +35,12 @@ export interface TaskView {
     receivedBytes?: number;
     totalBytes?: number;
     fileCount?: number;
+    /** Files finished so far while downloading. */
+    filesDone?: number;
+    /** "3 files saved, 1 refused: not an https link" once finished. */
+    note?: string;
+    /** Entries of the service's list skipped as unsafe ("1 refused: not an https link"). */
+    refusedNote?: string;
     /** A URL the window may load (custom protocol in the app), for preview.webp once downloaded. */
     previewUrl?: string;
     error?: string;

@@ -594,6 +594,8 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     dialog: spyOnMembers(
       {
         showOpenDialog: () => Promise.resolve({ canceled: false, filePaths: ['/chosen'] as string[] }),
+        // Documented: resolves with the clicked button's index; 1 is Cancel in every question we ask.
+        showMessageBox: () => Promise.resolve({ response: 1, checkboxChecked: false }),
       },
       spy,
     ),

@@ -1,6 +1,7 @@
 // The live watch screen as pure text: one line per task plus a header and a footer, fitted to the terminal.
 import { taskDuration, type Task } from '../../core/tasks/task';
 import type { SchedulerStatus } from '../../core/scheduler/scheduler';
+import { downloadNote, refusedNote } from '../../core/download/download-summary';
 import { formatBytes } from '../../shared/format-bytes';
 import { formatClockTime, formatDuration } from '../../shared/format-duration';
 import { TASK_STATE_NAMES, TASK_STATES, type TaskState, type TaskTone } from '../../shared/task-states';
@@ -99,16 +100,18 @@ function downloadText(task: Task): Segment | undefined {
     case 'pending':
       return ['↓ queued', 'dim'];
     case 'downloading': {
+      // The whole task's bytes (every file), not the file that happens to be streaming.
       const received = d.receivedBytes ?? 0;
       const pct = d.totalBytes ? ` ${Math.floor((received / d.totalBytes) * 100)}%` : ` ${formatBytes(received)}`;
-      return [`↓ downloading${pct}`, 'cyan'];
+      const files = d.fileCount ? ` · ${d.filesDone ?? 0}/${d.fileCount} files` : '';
+      return [`↓ downloading${pct}${files}`, 'cyan'];
     }
-    case 'done': {
-      const n = d.files?.length ?? 0;
-      return [`↓ ${n} file${n === 1 ? '' : 's'} saved`, 'green'];
+    case 'done':
+      return [`↓ ${downloadNote(d) ?? 'saved'}`, d.refusedCount ? 'yellow' : 'green'];
+    case 'failed': {
+      const refused = refusedNote(d);
+      return [`↓ failed${refused ? `; ${refused}` : ''}`, 'red'];
     }
-    case 'failed':
-      return ['↓ failed', 'red'];
   }
 }
 

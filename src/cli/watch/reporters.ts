@@ -16,6 +16,8 @@ export interface DownloadEvent {
   folder?: string;
   files?: string[];
   error?: string;
+  /** "1 refused: not an https link" when list entries were skipped as unsafe. */
+  refused?: string;
 }
 
 export interface WatchSummary {
@@ -110,9 +112,11 @@ export function createPlainReporter(out: NodeJS.WritableStream, now: () => numbe
     },
     download: (task, event) => {
       if (event.status === 'started') line(`${task.label}: downloading into ${event.folder ?? '?'}`);
+      const refused = event.refused ? `; ${event.refused}` : '';
       if (event.status === 'done')
-        line(`${task.label}: saved ${event.files?.length ?? 0} file(s) to ${event.folder ?? '?'}`);
-      if (event.status === 'failed') line(`${task.label}: download failed: ${event.error ?? 'unknown error'}`);
+        line(`${task.label}: saved ${event.files?.length ?? 0} file(s) to ${event.folder ?? '?'}${refused}`);
+      if (event.status === 'failed')
+        line(`${task.label}: download failed: ${event.error ?? 'unknown error'}${refused}`);
     },
     problem: (problem) => {
       if (!problem) return line('Checking normally again.');
@@ -164,7 +168,10 @@ export function createTtyReporter(
     changed: soon,
     finished: soon,
     download: (task, event) => {
-      if (event.status === 'failed') screen.log(`${task.label}: download failed: ${event.error ?? 'unknown error'}`);
+      const refused = event.refused ? `; ${event.refused}` : '';
+      if (event.status === 'failed')
+        screen.log(`${task.label}: download failed: ${event.error ?? 'unknown error'}${refused}`);
+      else if (event.status === 'done' && event.refused) screen.log(`${task.label}: ${event.refused}`);
       soon();
     },
     problem: soon,

@@ -1,4 +1,5 @@
 // Builds the plain AppSnapshot the window and tray render, from the controller's state; pure and key-free.
+import { downloadNote, refusedNote } from '../download/download-summary';
 import { isFinished, jobsDone, queuePosition, taskDuration, type Task } from '../tasks/task';
 import { taskIdOf } from '../tasks/task-id';
 import type { AppSnapshot, KeyStatus, Problem, TaskView } from '../../shared/snapshot';
@@ -29,7 +30,7 @@ export interface SnapshotInput {
   notificationsPausedUntil?: number;
   /** Subscription keys of finished tasks the user has not looked at yet. */
   unseen: ReadonlySet<string>;
-  previewUrl?: (taskId: string, file: string) => string | undefined;
+  previewUrl?: (taskId: string, folder: string, file: string) => string | undefined;
 }
 
 const NO_KEY_MESSAGE = 'Set your Rodin API key to start checking tasks.';
@@ -64,9 +65,15 @@ function downloadView(task: Task, id: string, previewUrl: SnapshotInput['preview
   if (d.receivedBytes !== undefined) view.receivedBytes = d.receivedBytes;
   if (d.totalBytes !== undefined) view.totalBytes = d.totalBytes;
   if (d.files) view.fileCount = d.files.length;
+  else if (d.fileCount !== undefined) view.fileCount = d.fileCount;
+  if (d.filesDone !== undefined && d.status === 'downloading') view.filesDone = d.filesDone;
   if (d.error) view.error = d.error;
-  if (d.status === 'done' && d.previewFile && previewUrl) {
-    const url = previewUrl(id, d.previewFile);
+  const note = downloadNote(d);
+  if (note) view.note = note;
+  const refused = refusedNote(d);
+  if (refused) view.refusedNote = refused;
+  if (d.status === 'done' && d.folder && d.previewFile && previewUrl) {
+    const url = previewUrl(id, d.folder, d.previewFile);
     if (url) view.previewUrl = url;
   }
   return view;

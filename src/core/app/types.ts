@@ -1,16 +1,9 @@
 // What the app controller needs from its host (Electron main, or a test process) and what it offers back.
 import type { Task } from '../tasks/task';
-import type { AppSnapshot, KeyStatus } from '../../shared/snapshot';
-import type { IpcHandlers } from '../../shared/ipc';
+import type { AppSnapshot } from '../../shared/snapshot';
+import type { AddTasksResult, IpcHandlers } from '../../shared/ipc';
+import type { AppNotification } from '../notify/finish-notifications';
 import type { Settings } from '../../shared/settings';
-
-/** Where the API key lives: keytar in the CLI and app (safeStorage/memory fallbacks in the app). */
-export interface KeyStore {
-  get(): Promise<string | undefined>;
-  set(key: string): Promise<void>;
-  clear(): Promise<void>;
-  status(): Promise<KeyStatus>;
-}
 
 /** Persistence of settings and tasks (electron-store in the app, a temp file or memory in tests). */
 export interface AppStore {
@@ -28,8 +21,18 @@ export interface AppStore {
   notices(): string[];
 }
 
+/** A yes/no question main asks with a native dialog (never the window, which a page could fake or click). */
+export interface Confirmation {
+  message: string;
+  detail: string;
+  /** The button that says yes ("Add", "Use the key there"); the other one is Cancel, the default. */
+  confirmLabel: string;
+}
+
 /** OS services the controller asks for; each is a few lines in main and a recorder in tests. */
 export interface Platform {
+  /** Asks the user; resolves true only for an explicit yes. */
+  confirm(question: Confirmation): Promise<boolean>;
   copyText(text: string): void;
   openPath(path: string): Promise<void>;
   chooseFolder(): Promise<string | null>;
@@ -37,15 +40,7 @@ export interface Platform {
   defaultDownloadRoot(): string;
   setLaunchAtLogin(enabled: boolean): void;
   /** A URL the window can load for a downloaded preview file, or undefined if previews are not served. */
-  previewUrl(taskId: string, file: string): string | undefined;
-}
-
-/** A native notification main should raise; `taskId` (the window's id) lets a click show that task. */
-export interface AppNotification {
-  title: string;
-  body: string;
-  taskId?: string;
-  sound: boolean;
+  previewUrl(taskId: string, folder: string, file: string): string | undefined;
 }
 
 export interface FinishedEvent {
@@ -63,6 +58,13 @@ export interface AppController {
   setOnline(online: boolean): void;
   suspend(): void;
   resume(): void;
+  /**
+   * A rodin-tray://add link (from anywhere, e.g. a web page): asks the user first, adds at most 20 tasks, and
+   * holds back their automatic download until the user has seen them in the window.
+   */
+  addFromLink(url: string): Promise<AddTasksResult>;
+  /** Folders a task's results may live under: the chosen download folder and the platform default. */
+  downloadRoots(): string[];
   /** Stops timers and writes the store before returning (main's before-quit relies on it); the promise is settled. */
   shutdown(): Promise<void>;
 }

@@ -19,8 +19,15 @@ export interface TaskDownload {
   status: DownloadStatus;
   folder?: string;
   files?: string[];
+  /** Bytes of the whole task so far (every file, fetched in parallel). */
   receivedBytes?: number;
+  /** Known once every file has started and stated its size. */
   totalBytes?: number;
+  filesDone?: number;
+  fileCount?: number;
+  /** List entries judged unsafe and skipped (the first few), and how many there were. */
+  refused?: { name: string; reason: string }[];
+  refusedCount?: number;
   previewFile?: string;
   error?: string;
   finishedAt?: number;
@@ -32,6 +39,8 @@ export interface TaskInput {
   taskUuid?: string;
   label?: string;
   tier?: string;
+  /** Handed over by a rodin-tray:// link (from anywhere, e.g. a web page), not typed or pasted by the user. */
+  fromLink?: boolean;
 }
 
 export interface Task {
@@ -54,6 +63,8 @@ export interface Task {
   finishedWhenAdded?: boolean;
   /** Finished while watched and not shown in the window yet (kept with the task so a restart does not forget it). */
   unseen?: boolean;
+  /** Added from a rodin-tray:// link and not yet seen in the window: no automatic download until it is. */
+  fromLink?: boolean;
   download?: TaskDownload;
 }
 

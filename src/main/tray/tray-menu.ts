@@ -53,7 +53,8 @@ function taskDetail(task: TaskView): string {
     case 'done':
       if (task.download?.status === 'downloading') return 'downloading…';
       if (task.download?.status === 'failed') return 'download failed';
-      return task.download?.status === 'done' ? 'downloaded' : 'done';
+      if (task.download?.status !== 'done') return 'done';
+      return task.download.refusedNote ? `downloaded, ${task.download.refusedNote.split(':')[0]}` : 'downloaded';
     case 'failed':
     case 'canceled':
       return TASK_STATES[task.state].word.toLowerCase();
@@ -62,6 +63,9 @@ function taskDetail(task: TaskView): string {
 
 function taskSubmenu(task: TaskView): TrayMenuItem[] {
   const items: TrayMenuItem[] = [{ label: 'Show', action: { kind: 'show-window', taskId: task.id } }];
+  // What the download did, in words: "3 files saved, 1 refused: not an https link".
+  const note = task.download?.status === 'failed' ? task.download.error : task.download?.note;
+  if (note) items.push({ label: note.length > 80 ? `${note.slice(0, 79)}…` : note, enabled: false });
   if (task.state === 'done') {
     if (task.download?.status === 'done') {
       items.push({ label: 'Open results folder', action: { kind: 'open-folder', taskId: task.id } });

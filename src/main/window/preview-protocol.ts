@@ -1,6 +1,7 @@
-// rodin-preview:// serves the downloaded preview image of a known task, and nothing else on disk.
+// rodin-preview:// serves a known task's downloaded preview from that task's own folder, and nothing else on disk.
 import { readFile, realpath } from 'node:fs/promises';
-import { basename, dirname, extname, isAbsolute, relative } from 'node:path';
+import { basename, dirname, extname, isAbsolute, relative, resolve as resolvePath } from 'node:path';
+import { verifiedTaskFolder } from '../../core/download/task-folder';
 
 export const PREVIEW_SCHEME = 'rodin-preview';
 
@@ -11,20 +12,28 @@ const CONTENT_TYPES: Record<string, string> = {
   '.jpeg': 'image/jpeg',
 };
 
+export interface RegisteredPreview {
+  /** The task's own results folder: every request is confined to it. */
+  folder: string;
+  file: string;
+}
+
 /** Files the controller named as a task's preview; only these can be asked for, by task id, never by path. */
 export interface PreviewRegistry {
-  urlFor(taskId: string, file: string): string | undefined;
+  /** `file` must sit directly in `folder`, the task's results folder. */
+  urlFor(taskId: string, folder: string, file: string): string | undefined;
   /** The file behind a rodin-preview URL, or undefined when the URL does not name a registered preview. */
-  resolve(url: string): string | undefined;
+  resolve(url: string): RegisteredPreview | undefined;
 }
 
 export function createPreviewRegistry(): PreviewRegistry {
-  const files = new Map<string, string>();
+  const files = new Map<string, RegisteredPreview>();
   return {
-    urlFor(taskId, file) {
-      if (!/^[A-Za-z0-9_-]{1,64}$/.test(taskId) || !isAbsolute(file)) return undefined;
+    urlFor(taskId, folder, file) {
+      if (!/^[A-Za-z0-9_-]{1,64}$/.test(taskId) || !isAbsolute(file) || !isAbsolute(folder)) return undefined;
+      if (dirname(resolvePath(file)) !== resolvePath(folder)) return undefined;
       if (!CONTENT_TYPES[extname(file).toLowerCase()]) return undefined;
-      files.set(taskId, file);
+      files.set(taskId, { folder: resolvePath(folder), file: resolvePath(file) });
       return `${PREVIEW_SCHEME}://task/${taskId}/${encodeURIComponent(basename(file))}`;
     },
     resolve(url) {
@@ -37,15 +46,15 @@ export function createPreviewRegistry(): PreviewRegistry {
       if (parsed.protocol !== `${PREVIEW_SCHEME}:` || parsed.hostname !== 'task') return undefined;
       const [taskId, name, ...rest] = parsed.pathname.split('/').filter(Boolean);
       if (!taskId || !name || rest.length) return undefined;
-      const file = files.get(taskId);
-      if (!file) return undefined;
+      const entry = files.get(taskId);
+      if (!entry) return undefined;
       let decoded: string;
       try {
         decoded = decodeURIComponent(name);
       } catch {
         return undefined;
       }
-      return decoded === basename(file) ? file : undefined;
+      return decoded === basename(entry.file) ? entry : undefined;
     },
   };
 }
@@ -61,10 +70,19 @@ export async function isInsideFolder(file: string, folder: string): Promise<bool
   }
 }
 
-/** The protocol handler: 404 for anything not registered or outside its task's download folder. */
-export async function servePreview(registry: PreviewRegistry, url: string): Promise<Response> {
-  const file = registry.resolve(url);
-  if (!file || !(await isInsideFolder(file, dirname(file)))) return new Response('Not found', { status: 404 });
+/**
+ * The protocol handler: 404 for anything not registered, outside its task's own folder (links followed), or in a
+ * folder that is not a directory under one of the download `roots` (the stored path may have been tampered with).
+ */
+export async function servePreview(
+  registry: PreviewRegistry,
+  url: string,
+  roots: readonly string[],
+): Promise<Response> {
+  const entry = registry.resolve(url);
+  const folder = entry && (await firstVerified(entry.folder, roots));
+  const file = entry?.file;
+  if (!folder || !file || !(await isInsideFolder(file, folder))) return new Response('Not found', { status: 404 });
   try {
     const body = await readFile(file);
     return new Response(new Uint8Array(body), {
@@ -76,4 +94,12 @@ export async function servePreview(registry: PreviewRegistry, url: string): Prom
   } catch {
     return new Response('Not found', { status: 404 });
   }
+}
+
+async function firstVerified(folder: string, roots: readonly string[]): Promise<string | undefined> {
+  for (const root of roots) {
+    const verified = await verifiedTaskFolder(folder, root);
+    if (verified) return verified;
+  }
+  return undefined;
 }

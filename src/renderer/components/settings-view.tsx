@@ -229,6 +229,14 @@ export function SettingsView({ snapshot, bridge, focusKey, onClose }: SettingsVi
             max={120}
             {...bind.number('pollBudgetPerMinute')}
           />
+          <NumberField
+            id="set-max-active"
+            label="Unfinished tasks at most"
+            hint="More are refused, so a flood cannot crowd out your tasks (1–100000)"
+            min={1}
+            max={100000}
+            {...bind.number('maxActiveTasks')}
+          />
           <Toggle
             id="set-paused"
             label="Pause checking"
@@ -291,6 +299,14 @@ export function SettingsView({ snapshot, bridge, focusKey, onClose }: SettingsVi
               )}
             </div>
           </div>
+          <NumberField
+            id="set-download-limit"
+            label="Size limit per task (GiB)"
+            hint="A task's files together; one file at most 2 GiB (1–1024)"
+            min={1}
+            max={1024}
+            {...bind.number('downloadLimitGiB')}
+          />
         </section>
 
         <section class="settings-section" aria-labelledby="s-general">

@@ -75,20 +75,25 @@ function DownloadLine({ task }: { task: TaskView }): JSX.Element | null {
           <span class="muted tabular">
             {formatBytes(received)}
             {total ? ` / ${formatBytes(total)}` : ''}
+            {d.fileCount ? ` · ${d.filesDone ?? 0}/${d.fileCount} files` : ''}
           </span>
         </div>
       );
     }
     case 'done':
       return (
-        <div class="download muted">
-          Downloaded{d.fileCount !== undefined ? ` · ${d.fileCount} ${d.fileCount === 1 ? 'file' : 'files'}` : ''}
+        <div
+          class={d.refusedNote ? 'download warning-text' : 'download muted'}
+          role={d.refusedNote ? 'note' : undefined}
+        >
+          Downloaded{d.note ? ` · ${d.note}` : ''}
         </div>
       );
     case 'failed':
       return (
         <div class="download error-text" role="note">
           Download failed{d.error ? `: ${d.error}` : ''}
+          {d.refusedNote ? ` (${d.refusedNote})` : ''}
         </div>
       );
   }

@@ -90,12 +90,29 @@ describe('buildSnapshot', () => {
         previewFile: '/x/preview.webp',
       },
     });
-    const snapshot = buildSnapshot(input({ tasks: [t], previewUrl: (id, file) => `p://${id}/${file}` }));
+    const snapshot = buildSnapshot(input({ tasks: [t], previewUrl: (id, _folder, file) => `p://${id}/${file}` }));
     expect(snapshot.tasks[0]?.download).toEqual({
       status: 'done',
       fileCount: 2,
+      note: '2 files saved',
       previewUrl: `p://${taskIdOf(KEY)}//x/preview.webp`,
     });
+  });
+
+  it('says which list entries were refused, next to what was saved', () => {
+    const t = task({
+      state: 'done',
+      download: {
+        status: 'done',
+        folder: '/x',
+        files: ['/x/a.glb', '/x/b.png', '/x/preview.webp'],
+        refused: [{ name: 'passwd.txt', reason: 'not an https link' }],
+        refusedCount: 1,
+      },
+    });
+    const view = buildSnapshot(input({ tasks: [t] })).tasks[0]?.download;
+    expect(view?.note).toBe('3 files saved, 1 refused: not an https link');
+    expect(view?.refusedNote).toBe('1 refused: not an https link');
   });
 
   it('shows one problem, the most important first', () => {

@@ -1,8 +1,9 @@
-// In-memory AppStore, KeyStore and a recording Platform: for tests, the renderer harness and the CLI's demo.
-import type { AppStore, KeyStore, Platform } from './types';
-import type { Task } from '../tasks/task';
-import type { KeyStatus } from '../../shared/snapshot';
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../shared/settings';
+// In-memory AppStore, KeyStore and a recording Platform: for the controller's tests and the renderer harness.
+import type { Confirmation, AppStore, Platform } from '../../src/core/app/types';
+import type { KeyStore } from '../../src/core/secrets/key-store';
+import type { Task } from '../../src/core/tasks/task';
+import type { KeyStatus } from '../../src/shared/snapshot';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../src/shared/settings';
 
 export interface MemoryStore extends AppStore {
   /** What was last saved (tasks are plain values, so this is what a restart would load). */
@@ -79,10 +80,16 @@ export interface RecordingPlatform extends Platform {
   hideCount: number;
   /** What the next chooseFolder() returns (null = the user cancelled). */
   nextChosenFolder: string | null;
+  /** Questions asked with confirm(), and what the next answer is (false = Cancel, the safe default). */
+  confirmations: Confirmation[];
+  nextConfirm: boolean;
 }
 
 export function createRecordingPlatform(
-  options: { downloadRoot?: string; previewUrl?: (taskId: string, file: string) => string | undefined } = {},
+  options: {
+    downloadRoot?: string;
+    previewUrl?: (taskId: string, folder: string, file: string) => string | undefined;
+  } = {},
 ): RecordingPlatform {
   const platform: RecordingPlatform = {
     copied: [],
@@ -90,6 +97,12 @@ export function createRecordingPlatform(
     launchAtLogin: [],
     hideCount: 0,
     nextChosenFolder: null,
+    confirmations: [],
+    nextConfirm: false,
+    confirm: (question) => {
+      platform.confirmations.push(question);
+      return Promise.resolve(platform.nextConfirm);
+    },
     copyText: (text) => {
       platform.copied.push(text);
     },
@@ -105,7 +118,8 @@ export function createRecordingPlatform(
     setLaunchAtLogin: (enabled) => {
       platform.launchAtLogin.push(enabled);
     },
-    previewUrl: options.previewUrl ?? ((taskId, file) => `rodin-preview://${taskId}/${encodeURIComponent(file)}`),
+    previewUrl:
+      options.previewUrl ?? ((taskId, _folder, file) => `rodin-preview://${taskId}/${encodeURIComponent(file)}`),
   };
   return platform;
 }
