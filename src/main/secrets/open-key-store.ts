@@ -1,6 +1,6 @@
 // Opens the app's key store at start: keytar when it loads, else the fallbacks, remembering every key it hands out.
 import { safeStorage } from 'electron';
-import type { KeyStore } from '../../core/app/types';
+import type { KeyStore } from '../../core/secrets/key-store';
 import { createKeytarKeyStore, loadKeytar } from '../../core/secrets/keytar-key-store';
 import { electronConfFactory } from '../store/electron-conf';
 import { createAppKeyStore } from './app-key-store';

@@ -39,7 +39,8 @@ export function createQuickAdd(options: {
     addFromClipboard: async () => addText(await options.readClipboard()),
     handle: (request) => {
       if (request.kind === 'text') void addText(request.text, request.rejected);
-      else if (request.kind === 'link') void options.addFromLink(request.url).then((value) => tell({ ok: true, value }));
+      else if (request.kind === 'link')
+        void options.addFromLink(request.url).then((value) => tell({ ok: true, value }));
       else
         notifier.show({ title: 'Nothing was added', body: request.rejected[0] ?? 'The request was not understood.' });
     },
