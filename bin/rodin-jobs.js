@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// Entry for `npx rodin-jobs`: runs the TypeScript CLI through tsx, so the bin never drifts from src/.
-import { register } from 'tsx/esm/api';
+// Entry for `npx rodin-jobs`: the CLI compiled to JavaScript (scripts/build-cli.js, run by `npm install`).
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/cli/main.ts');
+const built = new URL('../out/cli/rodin-jobs.js', import.meta.url);
+if (!existsSync(built)) {
+  console.error('rodin-jobs is not built yet: run `npm run build:cli` (npm install does it) in the project folder.');
+  process.exit(70);
+}
+await import(built.href);

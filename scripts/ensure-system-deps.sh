@@ -17,6 +17,11 @@ declare -A probe=(
   [tmux]=/usr/bin/tmux
 )
 
+# Debian packages only: macOS and Windows (CI) bring their own keychain, display and browser.
+[ "$(uname -s)" = Linux ] || exit 0
+# A browser given through CHROMIUM_PATH (CI uses the runner's Google Chrome) replaces Debian's Chromium.
+[ -n "${CHROMIUM_PATH:-}" ] && unset 'probe[chromium]'
+
 missing=()
 for pkg in "${!probe[@]}"; do
   [ -e "${probe[$pkg]}" ] || missing+=("$pkg")

@@ -8,7 +8,7 @@ import {
   Notification,
   powerMonitor,
   protocol,
-  safeStorage,
+  session,
   shell,
 } from 'electron';
 import { dirname, join, resolve } from 'node:path';
@@ -17,24 +17,20 @@ import { createAppController } from '../core/app/app-controller';
 import { wrapHandlers } from '../core/app/ipc-result';
 import { createSimDemo } from '../core/app/sim-demo';
 import { systemClock } from '../core/clock';
-import { parseTaskInput } from '../core/input/parse-task-input';
 import { createLogger } from '../core/log/logger';
-import { createKeytarKeyStore, loadKeytar } from '../core/secrets/keytar-key-store';
-import type { Settings } from '../shared/settings';
 import type { AppSnapshot } from '../shared/snapshot';
 import { forwardSnapshots, registerIpcHandlers } from './ipc/register-ipc';
+import { createElectronFetch } from './net/electron-fetch';
 import { createElectronPlatform } from './platform';
-import { createAppKeyStore } from './secrets/app-key-store';
-import { createSecretSlot } from './secrets/secret-slot';
+import { openKeyStore } from './secrets/open-key-store';
 import { createConfAppStore } from './store/app-store';
 import { electronConfFactory } from './store/electron-conf';
 import { withNotices } from './store/with-notices';
-import { describeAddResult } from './system/add-feedback';
 import { applyAppIdentity } from './system/app-identity';
 import { registerAppImageHandler } from './system/appimage-handler';
+import { readDevSwitches } from './system/dev-switches';
 import { takeFirstLaunch } from './system/first-launch';
 import { installCrashLogging } from './system/crash-logging';
-import { watchClipboard } from './system/clipboard-watch';
 import { createGenerationFromClipboard } from './system/generation-from-clipboard';
 import { addRequestFromLink, addRequestsFromArgv, isDemoLaunch, PROTOCOL, type AddRequest } from './system/launch-args';
 import { reconcileLoginItem } from './system/login-item';
@@ -45,25 +41,35 @@ import {
   type NotificationRequest,
 } from './system/notifier';
 import { watchPower } from './system/power';
-import { applyShortcuts, enableShortcutsPortal } from './system/shortcuts';
+import { createQuickAdd } from './system/quick-add';
+import { createSettingsApplier } from './system/settings-applier';
+import { enableShortcutsPortal } from './system/shortcuts';
 import { createAppTray } from './tray/app-tray';
 import { runTrayAction } from './tray/tray-actions';
 import type { TrayMenuItem } from './tray/tray-menu';
+import { denyAllPermissions } from './window/deny-permissions';
 import { createPopover } from './window/popover-window';
 import { createPreviewRegistry, PREVIEW_SCHEME, servePreview } from './window/preview-protocol';
 import { isRendererUrl, rendererLocation } from './window/renderer-location';
+import { createRendererHandler, RENDERER_SCHEME } from './window/renderer-protocol';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const testHooks = process.env.RODIN_TRAY_TEST_HOOKS === '1';
+const switches = readDevSwitches(process.env, app.isPackaged);
 
-// The Windows AppUserModelID and the data folder; must happen before anything reads userData or notifies.
-applyAppIdentity(app, process.platform, process.env);
+// The Windows AppUserModelID and the data folder; must happen before anything reads userData or notifies. Only the
+// switches' userData override reaches it: a packaged app ignores RODIN_TRAY_USER_DATA.
+applyAppIdentity(app, process.platform, switches.userData ? { RODIN_TRAY_USER_DATA: switches.userData } : {});
 enableShortcutsPortal(app.commandLine, process.platform);
 
-// Custom schemes must be declared before the app is ready.
-protocol.registerSchemesAsPrivileged([{ scheme: PREVIEW_SCHEME, privileges: { standard: true, secure: true } }]);
+// Custom schemes must be declared before the app is ready. The window's scheme gets what Electron's protocol.handle
+// example gives a bundle (standard: relative URLs and a real origin for the CSP's 'self'; secure; fetch), and not
+// corsEnabled: no other origin has any business reading our page's files.
+protocol.registerSchemesAsPrivileged([
+  { scheme: RENDERER_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: PREVIEW_SCHEME, privileges: { standard: true, secure: true } },
+]);
 
-/** What the Playwright spec reads through electronApp.evaluate; only present with RODIN_TRAY_TEST_HOOKS=1. */
+/** What the Playwright spec reads through electronApp.evaluate; only with RODIN_TRAY_TEST_HOOKS=1, unpackaged. */
 interface TestHooks {
   notifications: NotificationRequest[];
   trayMenu: TrayMenuItem[];
@@ -115,45 +121,18 @@ async function start(): Promise<void> {
   if (process.platform === 'darwin') app.dock?.hide();
 
   const userData = app.getPath('userData');
-  const keyNotices: string[] = [];
-  const slot = createSecretSlot({ cwd: userData, factory: electronConfFactory, now: Date.now });
-  let keytarReason: string | undefined;
-  const keytar = await loadKeytar((reason) => (keytarReason = reason));
-  const appKeyStore = createAppKeyStore({
-    keychain: keytar ? createKeytarKeyStore({ keytar }) : undefined,
-    ...(keytarReason ? { keychainMissingReason: keytarReason } : {}),
-    safeStorage,
-    platform: process.platform,
-    slot,
-    env: process.env,
-    onNotice: (notice) => keyNotices.push(notice),
-  });
-  const keyStore: typeof appKeyStore = {
-    ...appKeyStore,
-    async get() {
-      const key = await appKeyStore.get();
-      if (key) knownSecrets.add(key);
-      return key;
-    },
-    async set(key) {
-      knownSecrets.add(key);
-      return appKeyStore.set(key);
-    },
-  };
-  // Asking once now settles the keychain-or-fallback question before the controller reads the notices.
-  await keyStore.status().catch(() => undefined);
+  const { keyStore, notices: keyNotices } = await openKeyStore({ userData, knownSecrets });
   const confStore = createConfAppStore({ cwd: userData, factory: electronConfFactory, clock: systemClock });
   // Said once in the window: what the system will not do for us, or what the user must do in it.
   const platformNotices = [
     notificationSupportNotice(Notification.isSupported(), process.platform),
     reconcileLoginItem(app, process.platform, confStore),
   ].filter((notice) => notice !== undefined);
-  const store = withNotices(confStore, () => [...slot.notices(), ...keyNotices, ...platformNotices]);
+  const store = withNotices(confStore, () => [...keyNotices(), ...platformNotices]);
 
-  const location = rendererLocation(
-    join(here, '../renderer/index.html'),
-    app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
-  );
+  denyAllPermissions(session.defaultSession);
+  const location = rendererLocation(switches.rendererUrl);
+  protocol.handle(RENDERER_SCHEME, createRendererHandler(join(here, '../renderer')));
   const previews = createPreviewRegistry();
   // Confined to the task's own folder under a download root; the roots come from the controller once it exists.
   let previewRoots = (): string[] => [];
@@ -162,7 +141,6 @@ async function start(): Promise<void> {
   const simDemo = createSimDemo();
   const popover = createPopover({
     preloadPath: join(here, '../preload/index.cjs'),
-    rendererIndexPath: join(here, '../renderer/index.html'),
     location,
     trayBounds: () => tray.bounds(),
     openExternal: (url) => void shell.openExternal(url),
@@ -173,9 +151,7 @@ async function start(): Promise<void> {
 
   const controller = await createAppController({
     clock: systemClock,
-    // Chromium's network stack: system proxies and certificates apply, as in the user's browser.
-    fetch: (input: string | URL | Request, init?: RequestInit) =>
-      net.fetch(input instanceof URL ? input.href : input, init),
+    fetch: createElectronFetch(net),
     keyStore,
     store,
     platform: createElectronPlatform({
@@ -195,7 +171,7 @@ async function start(): Promise<void> {
     logger.warn(`${channel} failed`, error instanceof Error ? error.message : String(error)),
   );
 
-  const hooks: TestHooks | undefined = testHooks
+  const hooks: TestHooks | undefined = switches.testHooks
     ? { notifications: [], trayMenu: [], snapshot: () => controller.snapshot() }
     : undefined;
   if (hooks) (globalThis as { __rodinTrayTest?: TestHooks }).__rodinTrayTest = hooks;
@@ -212,32 +188,13 @@ async function start(): Promise<void> {
   });
   controller.onNotify((notification) => notifier.show(notification));
 
-  async function addText(text: string, rejectedBefore: string[] = []): Promise<void> {
-    const result = await invoke('tasks:add-text', { text });
-    if (result.ok && rejectedBefore.length) result.value.rejected.unshift(...rejectedBefore);
-    const feedback = describeAddResult(result);
-    notifier.show({
-      title: feedback.title,
-      body: feedback.body,
-      ...(feedback.taskId ? { taskId: feedback.taskId } : {}),
-    });
-  }
-  handleAdd = (request) => {
-    if (request.kind === 'text') void addText(request.text, request.rejected);
-    else if (request.kind === 'link') {
-      // Asks first (a native dialog through the platform); the feedback says what was added or why not.
-      void controller.addFromLink(request.url).then((value) => {
-        const feedback = describeAddResult({ ok: true, value });
-        notifier.show({
-          title: feedback.title,
-          body: feedback.body,
-          ...(feedback.taskId ? { taskId: feedback.taskId } : {}),
-        });
-      });
-    } else
-      notifier.show({ title: 'Nothing was added', body: request.rejected[0] ?? 'The request was not understood.' });
-  };
-  const addFromClipboard = async () => addText(await clipboard.readText());
+  const quickAdd = createQuickAdd({
+    invoke,
+    notifier,
+    readClipboard: () => clipboard.readText(),
+    addFromLink: (url) => controller.addFromLink(url),
+  });
+  handleAdd = quickAdd.handle;
   const newGenerationFromClipboard = createGenerationFromClipboard({
     clipboard,
     controller,
@@ -253,7 +210,7 @@ async function start(): Promise<void> {
       void runTrayAction(action, {
         invoke,
         showWindow: (route) => popover.show(route),
-        addFromClipboard,
+        addFromClipboard: quickAdd.addFromClipboard,
         newGenerationFromClipboard: () => void newGenerationFromClipboard(),
         quit: () => app.quit(),
         onFailure: (message) => notifier.show({ title: 'Rodin Tray', body: message }),
@@ -273,44 +230,20 @@ async function start(): Promise<void> {
     () => popover.window()?.webContents,
   );
 
-  let applied: Settings | undefined;
-  let stopWatchingClipboard: (() => void) | undefined;
-  function applySettings(settings: Settings): void {
-    if (
-      settings.shortcutToggleWindow !== applied?.shortcutToggleWindow ||
-      settings.shortcutAddFromClipboard !== applied?.shortcutAddFromClipboard
-    ) {
-      const problems = applyShortcuts(globalShortcut, [
-        { name: 'show or hide the window', accelerator: settings.shortcutToggleWindow, action: () => popover.toggle() },
-        {
-          name: 'add from clipboard',
-          accelerator: settings.shortcutAddFromClipboard,
-          action: () => void addFromClipboard(),
-        },
-      ]);
-      for (const problem of problems) notifier.show({ title: 'Shortcut not set', body: problem });
-    }
-    if (settings.watchClipboard && !stopWatchingClipboard) {
-      stopWatchingClipboard = watchClipboard({
-        readText: () => clipboard.readText(),
-        // Only text that holds a task is worth a notification; everything else a user copies is none of ours.
-        onText: (text) => {
-          if (parseTaskInput(text).tasks.length > 0) void addText(text);
-        },
-      });
-    } else if (!settings.watchClipboard && stopWatchingClipboard) {
-      stopWatchingClipboard();
-      stopWatchingClipboard = undefined;
-    }
-    applied = settings;
-  }
-
+  const settings = createSettingsApplier({
+    globalShortcut,
+    readClipboard: () => clipboard.readText(),
+    toggleWindow: () => popover.toggle(),
+    addFromClipboard: quickAdd.addFromClipboard,
+    addText: (text) => quickAdd.addText(text),
+    notifier,
+  });
   const initial = controller.snapshot();
   tray.update(initial);
-  applySettings(initial.settings);
+  settings.apply(initial.settings);
   controller.onSnapshot((snapshot) => {
     tray.update(snapshot);
-    if (snapshot.settings !== applied) applySettings(snapshot.settings);
+    if (snapshot.settings !== settings.applied()) settings.apply(snapshot.settings);
   });
   const stopPower = watchPower({ powerMonitor, isOnline: () => net.isOnline(), controller });
 
@@ -329,8 +262,7 @@ async function start(): Promise<void> {
     if (quitting) return;
     quitting = true;
     stopPower();
-    stopWatchingClipboard?.();
-    globalShortcut.unregisterAll();
+    settings.stop();
     try {
       void controller.shutdown();
     } catch (error) {
@@ -348,5 +280,5 @@ async function start(): Promise<void> {
   } else if (takeFirstLaunch(userData, process.platform)) {
     popover.show();
   }
-  for (const request of pendingAdds.splice(0)) handleAdd(request);
+  for (const request of pendingAdds.splice(0)) quickAdd.handle(request);
 }

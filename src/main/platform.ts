@@ -1,10 +1,10 @@
-// The controller's Platform on Electron: confirmations, clipboard, shell, folder dialog, login item and preview URLs.
+// The controller's Platform on Electron: confirmations, clipboard, opening folders, folder dialog, login item and
+// preview URLs.
 import { app, clipboard, dialog, shell } from 'electron';
 import { join } from 'node:path';
 import type { Platform } from '../core/app/types';
 import { setLinuxAutostart } from './system/linux-autostart';
 import { setLoginItem } from './system/login-item';
-import { isAllowedExternalUrl } from './window/external-url';
 import type { PreviewRegistry } from './window/preview-protocol';
 
 export function createElectronPlatform(options: {
@@ -35,12 +35,6 @@ export function createElectronPlatform(options: {
     async openPath(path) {
       const error = await shell.openPath(path);
       if (error) throw Object.assign(new Error(`The folder could not be opened: ${error}`), { code: 'OPEN_FAILED' });
-    },
-    async openExternal(url) {
-      // Checked again here: the shell is the last door before the OS hands the URL to another program.
-      if (!isAllowedExternalUrl(url))
-        throw Object.assign(new Error('That link is not allowed.'), { code: 'NOT_ALLOWED' });
-      await shell.openExternal(url);
     },
     async chooseFolder() {
       const result = await dialog.showOpenDialog({

@@ -63,7 +63,6 @@ export interface IpcContract {
   'notifications:resume': { request: void; response: void };
   'demo:start': { request: void; response: void };
   'window:hide': { request: void; response: void };
-  'shell:open-external': { request: { url: string }; response: void };
   'generation:submit': { request: GenerationSubmitRequest; response: Pick<TaskView, 'id' | 'label'> };
   'generation:take-draft': { request: void; response: GenerationDraft | null };
 }
@@ -99,7 +98,6 @@ export const IPC_CHANNELS = [
   'notifications:resume',
   'demo:start',
   'window:hide',
-  'shell:open-external',
   'generation:submit',
   'generation:take-draft',
 ] as const satisfies readonly IpcChannel[];

@@ -4,81 +4,18 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IPC_CHANNELS } from '../../src/shared/ipc';
-import { FakeBrowserWindow, FakeTray } from './electron-fake';
+import { FakeBrowserWindow, fakeState, FakeTray } from './electron-fake';
 
-// The composition root, started against a recording Electron: checks the wiring no unit test sees.
-const state = vi.hoisted(() => ({
-  userData: '',
-  handled: new Map<string, (event: unknown, request: unknown) => Promise<unknown>>(),
-  protocols: [] as string[],
-  privileged: [] as unknown[],
-  defaultProtocol: [] as unknown[][],
-  quitCalls: 0,
-  quitPrevented: 0,
-  shortcuts: [] as string[],
-  switches: [] as [string, string | undefined][],
-}));
+// The composition root, started against the shared recording Electron: checks the wiring no unit test sees.
+const state = vi.hoisted(() => ({ userData: '' }));
 
-vi.mock('electron', async () => {
-  const fakes = (await import('./electron-fake')).fakeElectron();
-  const { EventEmitter: Emitter } = await import('node:events');
-  const app = Object.assign(new Emitter(), {
-    ...fakes.app,
-    isPackaged: false,
-    setPath: vi.fn(),
-    getPath: (name: string) => (name === 'downloads' ? join(state.userData, 'Downloads') : state.userData),
-    getVersion: () => '0.1.0',
-    getAppPath: () => process.cwd(),
-    requestSingleInstanceLock: () => true,
-    whenReady: () => Promise.resolve(),
-    setAsDefaultProtocolClient: (...args: unknown[]) => state.defaultProtocol.push(args),
-    getLoginItemSettings: () => ({ openAtLogin: false, executableWillLaunchAtLogin: false, launchItems: [] }),
-    commandLine: { appendSwitch: (name: string, value?: string) => state.switches.push([name, value]) },
-    quit: () => {
-      state.quitCalls += 1;
-      const event = {
-        defaultPrevented: false,
-        preventDefault() {
-          this.defaultPrevented = true;
-        },
-      };
-      app.emit('before-quit', event);
-      if (event.defaultPrevented) state.quitPrevented += 1;
-    },
-    dock: { hide: vi.fn() },
-  });
-  const ipcMain = {
-    handle: (channel: string, listener: (event: unknown, request: unknown) => Promise<unknown>) =>
-      state.handled.set(channel, listener),
-    removeHandler: vi.fn(),
-    on: vi.fn(),
-  };
-  const electron = {
-    ...fakes,
-    app,
-    ipcMain,
-    globalShortcut: {
-      register: (accelerator: string) => {
-        state.shortcuts.push(accelerator);
-        return true;
-      },
-      unregisterAll: vi.fn(),
-    },
-    net: { fetch: vi.fn(), isOnline: () => true },
-    powerMonitor: new Emitter(),
-    protocol: {
-      registerSchemesAsPrivileged: (schemes: unknown[]) => state.privileged.push(...schemes),
-      handle: (scheme: string) => state.protocols.push(scheme),
-    },
-    safeStorage: {
-      isEncryptionAvailable: () => false,
-      getSelectedStorageBackend: () => 'basic_text',
-      encryptString: () => Buffer.alloc(0),
-      decryptString: () => '',
-    },
-  };
-  return { ...electron, default: electron };
-});
+vi.mock('electron', async () =>
+  (await import('./electron-mock')).fakeElectron({
+    appPath: process.cwd(),
+    // The factory runs at the first import of 'electron', after beforeAll made the folder.
+    paths: { userData: state.userData, downloads: join(state.userData, 'Downloads') },
+  }),
+);
 
 // electron-store loads the real 'electron' package from node_modules, which vi.mock cannot reach; it is a two-line
 // wrapper over conf, so conf on the same folder stands in for it here.
@@ -86,8 +23,8 @@ vi.mock('../../src/main/store/electron-conf', async () => ({
   electronConfFactory: (await import('./store/conf-factory')).confFactory,
 }));
 
-// The root resolves the page next to its own folder: out/renderer in the bundle, src/renderer when run from source.
-const page = `file://${join(process.cwd(), 'src', 'renderer', 'index.html')}`;
+// The window's page, served by the app:// handler.
+const page = 'app://rodin/index.html';
 
 let electron: { app: EventEmitter & { quit(): void } };
 // Not JWT-shaped, so only the main logger's knowledge of the key can hide it.
@@ -97,12 +34,14 @@ let crashListeners: NodeJS.UncaughtExceptionListener[] = [];
 beforeAll(async () => {
   state.userData = mkdtempSync(join(tmpdir(), 'rodin-index-'));
   vi.stubEnv('RODIN_API_KEY', ENV_KEY);
+  // Where the app keeps its files (honoured because the fake app is not packaged).
+  vi.stubEnv('RODIN_TRAY_USER_DATA', state.userData);
   const before = new Set(process.listeners('uncaughtException'));
   electron = await import('electron');
   await import('../../src/main/index');
   crashListeners = process.listeners('uncaughtException').filter((listener) => !before.has(listener));
   // start() runs after whenReady; wait until it has registered IPC and created the tray.
-  await vi.waitFor(() => expect(state.handled.size).toBe(IPC_CHANNELS.length), { timeout: 10_000 });
+  await vi.waitFor(() => expect(fakeState.ipcHandlers.size).toBe(IPC_CHANNELS.length), { timeout: 10_000 });
 });
 
 afterAll(() => {
@@ -112,13 +51,17 @@ afterAll(() => {
 });
 
 describe('main composition root', () => {
-  it('declares the preview scheme as privileged before ready and serves it', () => {
-    expect(state.privileged).toEqual([expect.objectContaining({ scheme: 'rodin-preview' })]);
-    expect(state.protocols).toEqual(['rodin-preview']);
+  it('declares the window and preview schemes as privileged before ready and serves both', () => {
+    expect(fakeState.privilegedSchemes.map((s) => s.scheme)).toEqual(['app', 'rodin-preview']);
+    expect([...fakeState.protocolHandlers.keys()].sort()).toEqual(['app', 'rodin-preview']);
+  });
+
+  it('keeps its files in the folder it was given', () => {
+    expect(fakeState.userDataSet.at(-1)).toEqual(['userData', state.userData]);
   });
 
   it('registers as the rodin-tray:// handler', () => {
-    expect(state.defaultProtocol[0]?.[0]).toBe('rodin-tray');
+    expect(fakeState.defaultProtocolClients[0]?.[0]).toBe('rodin-tray');
   });
 
   it('creates one tray with an icon and a tooltip', () => {
@@ -127,11 +70,11 @@ describe('main composition root', () => {
   });
 
   it('binds the two global shortcuts from the default settings', () => {
-    expect(state.shortcuts).toEqual(['CommandOrControl+Alt+R', 'CommandOrControl+Alt+V']);
+    expect(fakeState.shortcuts).toEqual(['CommandOrControl+Alt+R', 'CommandOrControl+Alt+V']);
   });
 
   it('refuses IPC from a page that is not ours, and answers our page', async () => {
-    const handler = state.handled.get('app:get-snapshot');
+    const handler = fakeState.ipcHandlers.get('app:get-snapshot');
     const foreign = await handler?.({ senderFrame: { url: 'https://evil.example/' } }, undefined);
     expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     const ours = (await handler?.({ senderFrame: { url: page } }, undefined)) as { ok: boolean; value: unknown };
@@ -140,7 +83,7 @@ describe('main composition root', () => {
   });
 
   it('logs an uncaught error instead of the default dialog, with the API key hidden', async () => {
-    await vi.waitFor(() => expect(state.handled.size).toBe(IPC_CHANNELS.length));
+    await vi.waitFor(() => expect(fakeState.ipcHandlers.size).toBe(IPC_CHANNELS.length));
     expect(crashListeners).toHaveLength(1);
     const lines: string[] = [];
     const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
@@ -159,7 +102,9 @@ describe('main composition root', () => {
   });
 
   it('asks the desktop for global shortcuts through the portal on Linux (Wayland)', () => {
-    expect(state.switches).toEqual(process.platform === 'linux' ? [['enable-features', 'GlobalShortcutsPortal']] : []);
+    expect(fakeState.switches).toEqual(
+      process.platform === 'linux' ? [['enable-features', 'GlobalShortcutsPortal']] : [],
+    );
   });
 
   it('opens the window on the first launch on Linux, where a tray may not show', () => {
@@ -175,12 +120,12 @@ describe('main composition root', () => {
   });
 
   it('writes tasks to disk during before-quit and never refuses the quit', async () => {
-    const handler = state.handled.get('tasks:add-text');
+    const handler = fakeState.ipcHandlers.get('tasks:add-text');
     const key = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJxdWl0LXRlc3QifQ.c2lnbmF0dXJlLWZvci10ZXN0aW5n';
     const added = (await handler?.({ senderFrame: { url: page } }, { text: key })) as { ok: boolean };
     expect(added.ok).toBe(true);
     electron.app.quit();
-    expect(state.quitPrevented).toBe(0);
+    expect(fakeState.quit.prevented).toBe(0);
     expect(readFileSync(join(state.userData, 'tasks.json'), 'utf8')).toContain(key);
     expect(FakeTray.instances[0]?.destroyed).toBe(true);
   });

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // Hoisted with electron-builder (which depends on it); reading the archive the way Electron does.
-import { listPackage } from '@electron/asar';
+import { extractFile, listPackage } from '@electron/asar';
 // How electron-builder itself resolves electron-builder.yml merged with options (what `npm run package` passes).
 import { getConfig } from 'app-builder-lib/out/util/config/config';
 import { macSigningConfig } from '../../scripts/package.js';
@@ -144,6 +144,23 @@ describe('electron-builder --dir', () => {
         '/package.json',
       ]),
     );
+  });
+
+  // The fuse grantFileProtocolExtraPrivileges stays off, so the window only works served from app:// out of the asar.
+  it('packs the renderer page and every script, stylesheet and asset it references', () => {
+    const asar = join(appDir, 'resources', 'app.asar');
+    const page = extractFile(asar, 'out/renderer/index.html').toString('utf8');
+    const references = [...page.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((m) => `/out/renderer/${m[1]}`);
+    expect(references.some((reference) => reference.endsWith('.js'))).toBe(true);
+    expect(references.some((reference) => reference.endsWith('.css'))).toBe(true);
+    expect(entries).toEqual(expect.arrayContaining(references));
+  });
+
+  it('ships a main bundle that registers the app:// scheme and serves it with protocol.handle', () => {
+    const main = extractFile(join(appDir, 'resources', 'app.asar'), 'out/main/index.js').toString('utf8');
+    expect(main).toMatch(/registerSchemesAsPrivileged\(\[\{\s*scheme: "app"/);
+    expect(main).toMatch(/protocol\.handle\("app", createRendererHandler\(/);
+    expect(main).not.toMatch(/\.loadFile\(/);
   });
 
   it('packs the tray icons the main process loads, the Windows .ico included', () => {

@@ -1,21 +1,13 @@
-// Serves the built window (out/renderer) on 127.0.0.1 for Playwright and the renderer benchmark.
-import { createServer, type Server } from 'node:http';
+// Serves the built window (out/renderer) on 127.0.0.1 for Playwright and the renderer benchmark, through the app's own
+// app:// protocol handler: each request is handed to it as app://rodin/<path>, so what Chromium gets here (files,
+// MIME types, 404s, the CSP header) is exactly what the packaged app's window gets.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { createRendererHandler, RENDERER_ORIGIN, type RendererHandler } from '../../src/main/window/renderer-protocol';
 
 export const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer');
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.json': 'application/json',
-};
 
 export interface StaticServer {
   url: string;
@@ -30,25 +22,17 @@ export function assertRendererBuilt(): void {
   }
 }
 
+async function pass(handler: RendererHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const response = await handler(new Request(`${RENDERER_ORIGIN}${req.url ?? '/'}`, { method: req.method ?? 'GET' }));
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  res.end(Buffer.from(await response.arrayBuffer()));
+}
+
 export async function startStaticServer(root = RENDERER_DIR): Promise<StaticServer> {
   assertRendererBuilt();
+  const handler = createRendererHandler(root);
   const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(root, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(root)) {
-      res.writeHead(403).end();
-      return;
-    }
-    readFile(file).then(
-      (body) => {
-        res.writeHead(200, {
-          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-          'cache-control': 'no-store',
-        });
-        res.end(body);
-      },
-      () => res.writeHead(404).end(),
-    );
+    pass(handler, req, res).catch(() => res.writeHead(500).end());
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;

@@ -16,7 +16,6 @@ import { taskFolderName } from '../download/task-folder';
 import type { AddTasksResult, IpcHandlers } from '../../shared/ipc';
 import { AppError } from './app-error';
 import { buildSnapshot } from './build-snapshot';
-import { isAllowedExternalUrl } from './external-url';
 import { createGenerationActions, type ClipboardContent } from './generation-actions';
 import { createKeyActions } from './key-actions';
 import { linkQuestion } from './link-question';
@@ -28,7 +27,8 @@ import { createRodinConnection, type DemoConnection } from './rodin-connection';
 import { createSettingsActions, loadSettings } from './settings-actions';
 import { createSnapshotEmitter } from './snapshot-emitter';
 import { createTaskPersistence } from './task-persistence';
-import type { AppController, AppStore, FinishedEvent, KeyStore, Platform } from './types';
+import type { KeyStore } from '../secrets/key-store';
+import type { AppController, AppStore, FinishedEvent, Platform } from './types';
 import { onlyGiven, validatedHandler as handle } from './validated-handler';
 
 export type { DemoConnection } from './rodin-connection';
@@ -298,12 +298,6 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
       platform.hideWindow();
     }),
 
-    'shell:open-external': handle('shell:open-external', async ({ url }) => {
-      if (!isAllowedExternalUrl(url)) {
-        throw new AppError('NOT_ALLOWED', 'Only https links to Hyper3D sites can be opened from the app.');
-      }
-      await platform.openExternal(url);
-    }),
   };
 
   const controller: AppController = {

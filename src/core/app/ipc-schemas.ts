@@ -87,7 +87,6 @@ export const ipcSchemas = {
   'notifications:resume': none,
   'demo:start': none,
   'window:hide': none,
-  'shell:open-external': z.object({ url: z.string().max(2048) }).strict(),
   'generation:submit': z
     .object({ attemptId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'expected an attempt id'), params: generationParams })
     .strict(),

@@ -95,6 +95,12 @@ export function createRodinClient(options: RodinClientOptions): RodinClient {
       if (timeout.aborted) {
         throw new TransientError('TIMEOUT', `The Rodin API at ${host} did not answer within ${spec.timeoutMs} ms.`);
       }
+      if (isRefusedRedirect(error)) {
+        throw new TransientError(
+          'NETWORK',
+          `The Rodin API at ${host} answered with a redirect, which is not followed (the API key would go along); check the base URL.`,
+        );
+      }
       const cause = systemErrorCode(error);
       throw new TransientError(
         'NETWORK',
@@ -105,7 +111,14 @@ export function createRodinClient(options: RodinClientOptions): RodinClient {
 
     let response: Response;
     try {
-      response = await options.fetch(`${baseUrl}${spec.path}`, { method: spec.method, headers, body, signal });
+      // The API never redirects; a redirect followed would carry the bearer key to wherever it points.
+      response = await options.fetch(`${baseUrl}${spec.path}`, {
+        method: spec.method,
+        headers,
+        body,
+        signal,
+        redirect: 'error',
+      });
     } catch (error) {
       return failed(error);
     }
@@ -359,6 +372,14 @@ async function discard(response: Response): Promise<void> {
   } catch {
     // Nothing to free if the body is already gone.
   }
+}
+
+/** fetch's refusal of a redirect under redirect: 'error': Node says "unexpected redirect", Electron "Attempted to redirect". */
+function isRefusedRedirect(error: unknown): boolean {
+  const messages = [error, error instanceof Error ? error.cause : undefined].map((e) =>
+    e instanceof Error ? e.message : '',
+  );
+  return messages.some((message) => /unexpected redirect|attempted to redirect/i.test(message));
 }
 
 /** ECONNREFUSED, ENOTFOUND and the like from fetch's `cause`: a fixed vocabulary, safe to show. */

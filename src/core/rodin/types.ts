@@ -1,4 +1,4 @@
-// Shapes the Rodin API returns once validated, and the client's interface (see shared/rodin-api.md).
+// Shapes the Rodin API returns once validated, and the client's interface (see docs/rodin-api.md).
 import type { GenerationParams } from '../../shared/generation';
 
 export const DEFAULT_BASE_URL = 'https://api.hyper3d.com/api';

@@ -1,5 +1,5 @@
 // The API key in the OS keychain via keytar (shared by the tray app and `rodin-jobs key`), with RODIN_API_KEY on top.
-import type { KeyStore } from '../app/types';
+import type { KeyStore } from './key-store';
 import type { KeyStatus } from '../../shared/snapshot';
 import { keyHint, validateApiKey } from './api-key';
 
@@ -39,16 +39,24 @@ function messageOf(error: unknown): string {
  * Loads keytar's native module. Returns undefined (and tells `onUnavailable` why) when it cannot be loaded,
  * so the app can fall back to another store. A missing Secret Service only shows on the first real call.
  */
-export async function loadKeytar(onUnavailable?: (reason: string) => void): Promise<KeytarLike | undefined> {
+export async function loadKeytar(
+  onUnavailable?: (reason: string) => void,
+  importKeytar: () => Promise<unknown> = () => import('keytar'),
+): Promise<KeytarLike | undefined> {
   try {
-    const loaded: unknown = await import('keytar');
+    const loaded: unknown = await importKeytar();
     // keytar is CommonJS: depending on the loader its functions sit on the namespace or on `.default`.
     const candidates = [loaded, (loaded as { default?: unknown }).default];
     const keytar = candidates.find(isKeytarLike);
     if (keytar) return keytar;
     onUnavailable?.('the keytar module loaded but does not look like keytar.');
   } catch (error) {
-    onUnavailable?.(`the keytar native module could not be loaded (${messageOf(error)}).`);
+    // keytar is an optional dependency: npm skips it where its native build fails (Linux without libsecret).
+    if ((error as { code?: unknown }).code === 'ERR_MODULE_NOT_FOUND') {
+      onUnavailable?.('keytar is not installed (an optional dependency; on Linux it needs libsecret).');
+    } else {
+      onUnavailable?.(`the keytar native module could not be loaded (${messageOf(error)}).`);
+    }
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-// A real HTTP server on 127.0.0.1 speaking the Rodin API (shapes per rodin-api.md) with scripted tasks and faults.
+// A real HTTP server on 127.0.0.1 speaking the Rodin API (shapes per docs/rodin-api.md) with scripted tasks and faults.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -71,6 +71,8 @@ export interface SimulatorOptions {
   balance?: number;
   /** Unfinished submitted generations allowed at once; one more answers PARALLELISM_LIMIT_REACHED. Default 10. */
   parallelismLimit?: number;
+  /** Download links first answer 302 to the signed file, as links behind a CDN or storage front do. */
+  redirectDownloads?: boolean;
 }
 
 export interface Simulator {
@@ -175,7 +177,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       Expires: String(expiresAt),
       'X-Amz-Signature': sign(path, expiresAt),
     });
-    return `${origin}${path}?${query.toString()}`;
+    return `${origin}${options.redirectDownloads ? '/redirect' : ''}${path}?${query.toString()}`;
   };
 
   const isAuthorized = (req: IncomingMessage): boolean => {
@@ -230,6 +232,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return sendFault(res, active, req.method === 'GET' ? 200 : 201);
     }
 
+    if (!isApi && url.pathname.startsWith('/redirect/')) {
+      writeHead(res, 302, { location: `${url.pathname.slice('/redirect'.length)}${url.search}` });
+      res.end();
+      return;
+    }
     if (!isApi) return serveFile(req, res, url);
     if (!isAuthorized(req)) return sendJson(res, 401, UNAUTHORIZED_BODY);
 

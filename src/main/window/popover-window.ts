@@ -9,7 +9,6 @@ import { buildWindowOptions, POPOVER_SIZE } from './window-options';
 
 export interface PopoverOptions {
   preloadPath: string;
-  rendererIndexPath: string;
   location: RendererLocation;
   trayBounds: () => Rectangle;
   openExternal: (url: string) => void;
@@ -79,8 +78,8 @@ export function createPopover(options: PopoverOptions): Popover {
     created.on('closed', () => {
       win = undefined;
     });
-    if (options.location.devServerUrl) void created.loadURL(options.location.devServerUrl);
-    else void created.loadFile(options.rendererIndexPath);
+    // Never file://: the page comes from our app:// handler (or the dev server in development).
+    void created.loadURL(options.location.pageUrl);
     options.onCreated?.(created);
     return created;
   }

@@ -1,15 +1,16 @@
 // Where the renderer page is and whether a URL is that page: used by the IPC sender check and navigation guards.
-import { pathToFileURL } from 'node:url';
+import { RENDERER_HOST, RENDERER_INDEX_URL, RENDERER_SCHEME } from './renderer-protocol';
 
 export interface RendererLocation {
-  /** file:// URL of out/renderer/index.html in the bundle. */
-  fileUrl: string;
+  /** What the window loads: app://rodin/index.html, or the dev server in development. */
+  pageUrl: string;
   /** The electron-vite dev server (ELECTRON_RENDERER_URL), only when running unpackaged in development. */
   devServerUrl?: string;
 }
 
-export function rendererLocation(rendererIndexPath: string, devServerUrl?: string): RendererLocation {
-  return { fileUrl: pathToFileURL(rendererIndexPath).href, ...(devServerUrl ? { devServerUrl } : {}) };
+/** The caller passes a dev server only when unpackaged (see dev-switches.ts). */
+export function rendererLocation(devServerUrl?: string): RendererLocation {
+  return devServerUrl ? { pageUrl: devServerUrl, devServerUrl } : { pageUrl: RENDERER_INDEX_URL };
 }
 
 /** The page's own URL, ignoring the hash and query the window may use for its own routing. */
@@ -21,13 +22,15 @@ export function isRendererUrl(url: string | undefined, location: RendererLocatio
   } catch {
     return false;
   }
-  if (parsed.protocol === 'file:') {
-    const expected = new URL(location.fileUrl);
-    return parsed.host === expected.host && parsed.pathname === expected.pathname;
-  }
   if (location.devServerUrl) {
     const dev = new URL(location.devServerUrl);
     return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.origin === dev.origin;
   }
-  return false;
+  return (
+    parsed.protocol === `${RENDERER_SCHEME}:` &&
+    parsed.host === RENDERER_HOST &&
+    !parsed.username &&
+    !parsed.password &&
+    parsed.pathname === new URL(RENDERER_INDEX_URL).pathname
+  );
 }

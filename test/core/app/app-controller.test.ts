@@ -12,9 +12,10 @@ import {
   type MemoryKeyStore,
   type MemoryStore,
   type RecordingPlatform,
-} from '../../../src/core/app/memory-adapters';
-import type { AppController, AppNotification } from '../../../src/core/app/types';
-import { createFakeClock, type FakeClock } from '../../../src/core/fake-clock';
+} from '../../support/memory-adapters';
+import type { AppController } from '../../../src/core/app/types';
+import type { AppNotification } from '../../../src/core/notify/finish-notifications';
+import { createFakeClock, type FakeClock } from '../../support/fake-clock';
 import { createDurationModel } from '../../../src/core/scheduler/duration-model';
 import { startSimulator, type Simulator, type SimTaskScript } from '../../../src/core/sim/simulator';
 import type { Settings } from '../../../src/shared/settings';
@@ -443,23 +444,6 @@ describe('app controller', () => {
     }
     expect(await h.invoke('tasks:rename', { id, label: '  Nice chair  ' })).toEqual({ ok: true, value: undefined });
     expect(only(h).label).toBe('Nice chair');
-  });
-
-  it('opens only https links to Hyper3D sites', async () => {
-    const h = await start();
-    expect((await h.invoke('shell:open-external', { url: 'https://developer.hyper3d.ai/docs' })).ok).toBe(true);
-    for (const url of [
-      'http://hyper3d.ai/',
-      'https://evil.example/',
-      'https://hyper3d.ai@evil.example/',
-      'file:///x',
-    ]) {
-      expect(await h.invoke('shell:open-external', { url })).toMatchObject({
-        ok: false,
-        error: { code: 'NOT_ALLOWED' },
-      });
-    }
-    expect(h.platform.openedExternal).toEqual(['https://developer.hyper3d.ai/docs']);
   });
 
   it('brings a removed task back with undo for ten seconds, and not after', async () => {

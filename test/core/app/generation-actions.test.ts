@@ -5,9 +5,9 @@ import {
   createMemoryKeyStore,
   createMemoryStore,
   createRecordingPlatform,
-} from '../../../src/core/app/memory-adapters';
+} from '../../support/memory-adapters';
 import type { AppController } from '../../../src/core/app/types';
-import { createFakeClock, type FakeClock } from '../../../src/core/fake-clock';
+import { createFakeClock, type FakeClock } from '../../support/fake-clock';
 import { startSimulator, type Simulator } from '../../../src/core/sim/simulator';
 import { solidPng } from '../../fixtures/images';
 

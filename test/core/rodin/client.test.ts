@@ -298,3 +298,30 @@ describe('RodinClient failures', () => {
     expect(await client.checkBalance()).toBe(212.5);
   });
 });
+
+describe('a redirecting API', () => {
+  it('is not followed, so the bearer key never reaches the place it points to', async () => {
+    const seen: { path: string; authorization?: string }[] = [];
+    const server = createServer((req, res) => {
+      seen.push({ path: req.url ?? '', authorization: req.headers.authorization });
+      if (req.url?.startsWith('/api/')) res.writeHead(302, { location: '/elsewhere' }).end();
+      else res.writeHead(200, { 'content-type': 'application/json' }).end('{"error":null,"jobs":[]}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const redirecting = createRodinClient({
+        baseUrl: `http://127.0.0.1:${port}/api`,
+        fetch: globalThis.fetch,
+        getApiKey: () => 'sk-redirect-test-key',
+      });
+      const error = await caught(redirecting.status('subscription-key'));
+      expect(error).toBeInstanceOf(TransientError);
+      expect((error as Error).message).toMatch(/redirect/);
+      expect((error as Error).message).not.toContain('sk-redirect-test-key');
+      expect(seen.map((s) => s.path)).toEqual(['/api/v2/status']);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});

@@ -110,3 +110,19 @@ describe('keytar key store when the keychain cannot be reached', () => {
     expect((error as Error).message).toBe('The OS keychain is not available: cannot store …wxyz');
   });
 });
+
+describe('keytar missing (an optional dependency npm skipped)', () => {
+  it('is reported as not installed, and the CLI then points at RODIN_API_KEY', async () => {
+    const missing = Object.assign(new Error("Cannot find package 'keytar'"), { code: 'ERR_MODULE_NOT_FOUND' });
+    let reason = '';
+    const keytar = await loadKeytar(
+      (why) => (reason = why),
+      () => Promise.reject(missing),
+    );
+    expect(keytar).toBeUndefined();
+    expect(reason).toMatch(/keytar is not installed/);
+    const { toCliError } = await import('../../../src/cli/error-exit');
+    const cliError = toCliError(new KeychainUnavailableError(reason));
+    expect(`${cliError.message} ${cliError.hint ?? ''}`).toMatch(/keychain is not available.*RODIN_API_KEY/s);
+  });
+});

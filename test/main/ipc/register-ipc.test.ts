@@ -10,7 +10,7 @@ import { isRendererUrl, rendererLocation } from '../../../src/main/window/render
 import { UsageError } from '../../../src/core/rodin/errors';
 import { makeSnapshot } from '../snapshot-fixtures';
 
-const PAGE = 'file:///app/out/renderer/index.html';
+const PAGE = 'app://rodin/index.html';
 
 function fakeIpcMain() {
   const handlers = new Map<string, (event: IpcEventLike, request: unknown) => Promise<unknown>>();
@@ -44,7 +44,7 @@ function fakeHandlers(): IpcHandlers & { calls: string[] } {
 function setup() {
   const fake = fakeIpcMain();
   const handlers = fakeHandlers();
-  const location = rendererLocation('/app/out/renderer/index.html');
+  const location = rendererLocation();
   const unregister = registerIpcHandlers({
     ipcMain: fake.ipcMain,
     handlers,
@@ -67,6 +67,9 @@ describe('registerIpcHandlers', () => {
   it.each([
     ['another page', 'https://evil.example/'],
     ['another local file', 'file:///tmp/evil.html'],
+    ['the old file:// page', 'file:///app/out/renderer/index.html'],
+    ['another page on our scheme', 'app://rodin/assets/other.html'],
+    ['a preview image frame', 'rodin-preview://task/t1/preview.webp'],
     ['a destroyed frame', null],
   ])('refuses %s with FORBIDDEN_SENDER and never reaches the controller', async (_name, url) => {
     const { call, calls } = setup();

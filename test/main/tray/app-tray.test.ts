@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeTray, fakeNativeTheme, resetFakes } from '../electron-fake';
 import { makeSnapshot, makeTaskView } from '../snapshot-fixtures';
 
-vi.mock('electron', async () => (await import('../electron-fake')).fakeElectron());
+vi.mock('electron', async () => (await import('../electron-mock')).fakeElectron());
 
 const { createAppTray, toElectronTemplate } = await import('../../../src/main/tray/app-tray');
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeBrowserWindow, resetFakes } from '../electron-fake';
 
-vi.mock('electron', async () => (await import('../electron-fake')).fakeElectron());
+vi.mock('electron', async () => (await import('../electron-mock')).fakeElectron());
 
 const { createPopover } = await import('../../../src/main/window/popover-window');
 const { rendererLocation } = await import('../../../src/main/window/renderer-location');
@@ -12,8 +12,7 @@ const log = vi.fn();
 function popover(platform: NodeJS.Platform = 'linux') {
   return createPopover({
     preloadPath: '/app/out/preload/index.cjs',
-    rendererIndexPath: '/app/out/renderer/index.html',
-    location: rendererLocation('/app/out/renderer/index.html'),
+    location: rendererLocation(),
     trayBounds: () => ({ x: 1000, y: 0, width: 24, height: 24 }),
     openExternal: vi.fn(),
     platform,
@@ -52,7 +51,8 @@ describe('popover window', () => {
     p.show();
     const win = onlyWindow();
     expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-    expect(win.loadedFile).toBe('/app/out/renderer/index.html');
+    expect(win.loadedUrl).toBe('app://rodin/index.html');
+    expect(win.loadedFile).toBeUndefined();
     expect(win.getBounds()).toEqual({ x: 822, y: 29, width: 380, height: 560 });
     expect(win.isVisible()).toBe(true);
   });

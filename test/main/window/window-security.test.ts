@@ -51,7 +51,7 @@ describe('openExternal allowlist', () => {
 });
 
 describe('navigation guards', () => {
-  const location = rendererLocation('/app/out/renderer/index.html');
+  const location = rendererLocation();
 
   function fakeContents() {
     const listeners = new Map<string, (event: { preventDefault(): void; url?: string }, url?: string) => void>();
@@ -84,7 +84,8 @@ describe('navigation guards', () => {
   it('lets the window reload its own page', () => {
     const fake = fakeContents();
     attachNavigationGuards(fake.contents, { location, openExternal: vi.fn() });
-    expect(fake.navigate('will-navigate', 'file:///app/out/renderer/index.html#settings')).toBe(false);
+    expect(fake.navigate('will-navigate', 'app://rodin/index.html#settings')).toBe(false);
+    expect(fake.navigate('will-navigate', 'app://rodin/assets/evil.html')).toBe(true);
   });
 
   it('refuses webviews', () => {
@@ -104,22 +105,26 @@ describe('navigation guards', () => {
 });
 
 describe('renderer page identity', () => {
-  const bundled = rendererLocation('/app/out/renderer/index.html');
+  const bundled = rendererLocation();
 
   it('recognises the bundled page, with or without a hash', () => {
-    expect(isRendererUrl('file:///app/out/renderer/index.html', bundled)).toBe(true);
-    expect(isRendererUrl('file:///app/out/renderer/index.html#/settings', bundled)).toBe(true);
+    expect(isRendererUrl('app://rodin/index.html', bundled)).toBe(true);
+    expect(isRendererUrl('app://rodin/index.html#settings', bundled)).toBe(true);
   });
 
   it('refuses other files, remote pages, and the dev server unless in development', () => {
-    expect(isRendererUrl('file:///app/out/renderer/other.html', bundled)).toBe(false);
+    expect(isRendererUrl('app://rodin/other.html', bundled)).toBe(false);
+    expect(isRendererUrl('app://elsewhere/index.html', bundled)).toBe(false);
+    expect(isRendererUrl('app://user@rodin/index.html', bundled)).toBe(false);
+    // The old file:// page is no longer ours: a window that somehow got there must not reach IPC.
+    expect(isRendererUrl('file:///app/out/renderer/index.html', bundled)).toBe(false);
     expect(isRendererUrl('https://evil.example/index.html', bundled)).toBe(false);
     expect(isRendererUrl('http://localhost:5173/', bundled)).toBe(false);
     expect(isRendererUrl(undefined, bundled)).toBe(false);
   });
 
   it('accepts the dev server origin only when one is configured', () => {
-    const dev = rendererLocation('/app/out/renderer/index.html', 'http://localhost:5173');
+    const dev = rendererLocation('http://localhost:5173');
     expect(isRendererUrl('http://localhost:5173/', dev)).toBe(true);
     expect(isRendererUrl('http://localhost:5174/', dev)).toBe(false);
   });

@@ -1,8 +1,9 @@
-// In-memory AppStore, KeyStore and a recording Platform: for tests, the renderer harness and the CLI's demo.
-import type { Confirmation, AppStore, KeyStore, Platform } from './types';
-import type { Task } from '../tasks/task';
-import type { KeyStatus } from '../../shared/snapshot';
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../shared/settings';
+// In-memory AppStore, KeyStore and a recording Platform: for the controller's tests and the renderer harness.
+import type { Confirmation, AppStore, Platform } from '../../src/core/app/types';
+import type { KeyStore } from '../../src/core/secrets/key-store';
+import type { Task } from '../../src/core/tasks/task';
+import type { KeyStatus } from '../../src/shared/snapshot';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../src/shared/settings';
 
 export interface MemoryStore extends AppStore {
   /** What was last saved (tasks are plain values, so this is what a restart would load). */
@@ -75,7 +76,6 @@ export function createMemoryKeyStore(initialKey?: string, source: KeyStatus['sou
 export interface RecordingPlatform extends Platform {
   copied: string[];
   openedPaths: string[];
-  openedExternal: string[];
   launchAtLogin: boolean[];
   hideCount: number;
   /** What the next chooseFolder() returns (null = the user cancelled). */
@@ -94,7 +94,6 @@ export function createRecordingPlatform(
   const platform: RecordingPlatform = {
     copied: [],
     openedPaths: [],
-    openedExternal: [],
     launchAtLogin: [],
     hideCount: 0,
     nextChosenFolder: null,
@@ -109,10 +108,6 @@ export function createRecordingPlatform(
     },
     openPath: (path) => {
       platform.openedPaths.push(path);
-      return Promise.resolve();
-    },
-    openExternal: (url) => {
-      platform.openedExternal.push(url);
       return Promise.resolve();
     },
     chooseFolder: () => Promise.resolve(platform.nextChosenFolder),
