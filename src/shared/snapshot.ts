@@ -3,6 +3,9 @@ import type { Settings } from './settings';
 
 export type TaskStateName = 'waiting' | 'generating' | 'done' | 'failed' | 'canceled';
 
+/** Rodin's geometry formats (`geometry_file_format`), plus glTF's text form. */
+export type ModelFormat = 'glb' | 'gltf' | 'fbx' | 'usdz' | 'obj' | 'stl';
+
 export interface JobView {
   uuid: string;
   status: string;
@@ -35,6 +38,8 @@ export interface TaskView {
     fileCount?: number;
     /** A URL the window may load (custom protocol in the app), for preview.webp once downloaded. */
     previewUrl?: string;
+    /** The downloaded model file; `url` (same protocol as the preview) only for formats the window can show in 3D. */
+    model?: { name: string; format: ModelFormat; url?: string };
     error?: string;
   };
 }

@@ -1,4 +1,5 @@
 // Builds the plain AppSnapshot the window and tray render, from the controller's state; pure and key-free.
+import { isViewableModel, pickModelFile } from '../download/model-file';
 import { isFinished, jobsDone, queuePosition, type Task } from '../tasks/task';
 import { taskIdOf } from '../tasks/task-id';
 import type { AppSnapshot, KeyStatus, Problem, TaskStateName, TaskView } from '../../shared/snapshot';
@@ -67,6 +68,12 @@ function downloadView(task: Task, id: string, previewUrl: SnapshotInput['preview
   if (d.status === 'done' && d.previewFile && previewUrl) {
     const url = previewUrl(id, d.previewFile);
     if (url) view.previewUrl = url;
+  }
+  const model = d.status === 'done' && d.files ? pickModelFile(d.files) : undefined;
+  if (model) {
+    view.model = { name: model.name, format: model.format };
+    const url = isViewableModel(model.format) ? previewUrl?.(id, model.file) : undefined;
+    if (url) view.model.url = url;
   }
   return view;
 }

@@ -1,4 +1,4 @@
-// rodin-preview:// serves the downloaded preview image of a known task, and nothing else on disk.
+// rodin-preview:// serves the downloaded preview image and 3D model of a known task, and nothing else on disk.
 import { readFile, realpath } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, relative } from 'node:path';
 
@@ -9,9 +9,12 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
+  // The window's 3D view reads these with fetch() (GLTFLoader), hence the CORS header below.
+  '.glb': 'model/gltf-binary',
+  '.gltf': 'model/gltf+json',
 };
 
-/** Files the controller named as a task's preview; only these can be asked for, by task id, never by path. */
+/** Files the controller named as a task's preview or model; only these can be asked for, by task id, never by path. */
 export interface PreviewRegistry {
   urlFor(taskId: string, file: string): string | undefined;
   /** The file behind a rodin-preview URL, or undefined when the URL does not name a registered preview. */
@@ -19,12 +22,15 @@ export interface PreviewRegistry {
 }
 
 export function createPreviewRegistry(): PreviewRegistry {
-  const files = new Map<string, string>();
+  // Per task: file name → path (a task has one preview and one model, named differently).
+  const files = new Map<string, Map<string, string>>();
   return {
     urlFor(taskId, file) {
       if (!/^[A-Za-z0-9_-]{1,64}$/.test(taskId) || !isAbsolute(file)) return undefined;
       if (!CONTENT_TYPES[extname(file).toLowerCase()]) return undefined;
-      files.set(taskId, file);
+      const named = files.get(taskId) ?? new Map<string, string>();
+      named.set(basename(file), file);
+      files.set(taskId, named);
       return `${PREVIEW_SCHEME}://task/${taskId}/${encodeURIComponent(basename(file))}`;
     },
     resolve(url) {
@@ -37,15 +43,13 @@ export function createPreviewRegistry(): PreviewRegistry {
       if (parsed.protocol !== `${PREVIEW_SCHEME}:` || parsed.hostname !== 'task') return undefined;
       const [taskId, name, ...rest] = parsed.pathname.split('/').filter(Boolean);
       if (!taskId || !name || rest.length) return undefined;
-      const file = files.get(taskId);
-      if (!file) return undefined;
       let decoded: string;
       try {
         decoded = decodeURIComponent(name);
       } catch {
         return undefined;
       }
-      return decoded === basename(file) ? file : undefined;
+      return files.get(taskId)?.get(decoded);
     },
   };
 }
@@ -61,8 +65,11 @@ export async function isInsideFolder(file: string, folder: string): Promise<bool
   }
 }
 
-/** The protocol handler: 404 for anything not registered or outside its task's download folder. */
-export async function servePreview(registry: PreviewRegistry, url: string): Promise<Response> {
+/**
+ * The protocol handler: 404 for anything not registered or outside its task's download folder. `allowOrigin` is the
+ * renderer page's origin: the 3D view fetch()es the model cross-origin, which needs CORS; no other page gets it.
+ */
+export async function servePreview(registry: PreviewRegistry, url: string, allowOrigin?: string): Promise<Response> {
   const file = registry.resolve(url);
   if (!file || !(await isInsideFolder(file, dirname(file)))) return new Response('Not found', { status: 404 });
   try {
@@ -71,6 +78,7 @@ export async function servePreview(registry: PreviewRegistry, url: string): Prom
       headers: {
         'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
         'x-content-type-options': 'nosniff',
+        ...(allowOrigin ? { 'access-control-allow-origin': allowOrigin, vary: 'origin' } : {}),
       },
     });
   } catch {
