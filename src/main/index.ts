@@ -30,7 +30,7 @@ import { runTrayAction } from './tray/tray-actions';
 import type { TrayMenuItem } from './tray/tray-menu';
 import { createPopover } from './window/popover-window';
 import { createPreviewRegistry, PREVIEW_SCHEME, servePreview } from './window/preview-protocol';
-import { isRendererUrl, rendererLocation } from './window/renderer-location';
+import { isRendererUrl, rendererLocation, rendererOrigin } from './window/renderer-location';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const testHooks = process.env.RODIN_TRAY_TEST_HOOKS === '1';
@@ -38,8 +38,11 @@ const testHooks = process.env.RODIN_TRAY_TEST_HOOKS === '1';
 // Tests and side-by-side runs point the app at their own folder; must happen before anything reads userData.
 if (process.env.RODIN_TRAY_USER_DATA) app.setPath('userData', resolve(process.env.RODIN_TRAY_USER_DATA));
 
-// Custom schemes must be declared before the app is ready.
-protocol.registerSchemesAsPrivileged([{ scheme: PREVIEW_SCHEME, privileges: { standard: true, secure: true } }]);
+// Custom schemes must be declared before the app is ready. The 3D view fetch()es models from the preview scheme, which
+// Chromium allows a custom scheme only with supportFetchAPI, and cross-origin (from the page) only with corsEnabled.
+protocol.registerSchemesAsPrivileged([
+  { scheme: PREVIEW_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+]);
 
 /** What the Playwright spec reads through electronApp.evaluate; only present with RODIN_TRAY_TEST_HOOKS=1. */
 interface TestHooks {
@@ -126,7 +129,11 @@ async function start(): Promise<void> {
     app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
   );
   const previews = createPreviewRegistry();
-  protocol.handle(PREVIEW_SCHEME, (request) => servePreview(previews, request.url));
+  // Only requests from our page get the CORS header that lets its fetch() read a model.
+  const pageOrigin = rendererOrigin(location);
+  protocol.handle(PREVIEW_SCHEME, (request) =>
+    servePreview(previews, request.url, request.headers.get('origin') === pageOrigin ? pageOrigin : undefined),
+  );
 
   const simDemo = createSimDemo();
   const popover = createPopover({
@@ -145,7 +152,12 @@ async function start(): Promise<void> {
       net.fetch(input instanceof URL ? input.href : input, init),
     keyStore,
     store,
-    platform: createElectronPlatform({ hideWindow: () => popover.hide(), previews }),
+    platform: createElectronPlatform({
+      hideWindow: () => popover.hide(),
+      previews,
+      dragSource: () => popover.window()?.webContents,
+      dragIconPath: join(app.getAppPath(), 'assets', 'icon.png'),
+    }),
     logger,
     startDemo: async () => {
       const demo = await simDemo.startDemo();

@@ -42,6 +42,8 @@ export class FakeWebContents extends EventEmitter {
   openHandler: ((details: { url: string }) => { action: string }) | undefined;
   executed: string[] = [];
   sent: unknown[][] = [];
+  /** Every webContents.startDrag(item) call, as Electron would get it. */
+  drags: { file: string; icon: unknown }[] = [];
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.openHandler = handler;
   }
@@ -54,6 +56,11 @@ export class FakeWebContents extends EventEmitter {
   }
   send(...args: unknown[]) {
     this.sent.push(args);
+  }
+  startDrag(item: { file: string; icon: unknown }) {
+    // Electron throws on a missing file or (on macOS) an empty icon; the fake insists on both too.
+    if (!item.file || !item.icon) throw new TypeError('startDrag needs a file and an icon');
+    this.drags.push(item);
   }
   isDestroyed() {
     return false;
@@ -128,6 +135,9 @@ export function fakeElectron() {
         setTemplateImage(this: { template: boolean }, on: boolean) {
           this.template = on;
         },
+        resize(this: { path: string }, size: { width: number }) {
+          return { path: this.path, width: size.width, isEmpty: () => false };
+        },
       })),
     },
     nativeTheme: fakeNativeTheme,
@@ -136,7 +146,11 @@ export function fakeElectron() {
       getPrimaryDisplay: () => ({ workArea: { x: 0, y: 25, width: 1440, height: 875 } }),
     },
     clipboard: { writeText: vi.fn(() => Promise.resolve()), readText: vi.fn(() => Promise.resolve('')) },
-    shell: { openPath: vi.fn(() => Promise.resolve('')), openExternal: vi.fn(() => Promise.resolve()) },
+    shell: {
+      openPath: vi.fn(() => Promise.resolve('')),
+      openExternal: vi.fn(() => Promise.resolve()),
+      showItemInFolder: vi.fn(),
+    },
     dialog: { showOpenDialog: vi.fn(() => Promise.resolve({ canceled: false, filePaths: ['/chosen'] })) },
     app: { getPath: vi.fn(() => '/home/u/Downloads'), setLoginItemSettings: vi.fn() },
   };

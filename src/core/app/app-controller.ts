@@ -21,6 +21,7 @@ import { createRodinConnection, type DemoConnection } from './rodin-connection';
 import { createSettingsActions, loadSettings } from './settings-actions';
 import { createSnapshotEmitter } from './snapshot-emitter';
 import { createTaskDownloads } from './task-downloads';
+import { taskModelFile } from './task-model-file';
 import { createTaskPersistence } from './task-persistence';
 import type { AppController, AppStore, FinishedEvent, KeyStore, Platform } from './types';
 import { onlyGiven, validatedHandler as handle } from './validated-handler';
@@ -191,14 +192,28 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
       await platform.openPath(folder);
     }),
 
-    'tasks:copy': handle('tasks:copy', ({ id, what }) => {
+    'tasks:copy': handle('tasks:copy', async ({ id, what }) => {
       const task = taskById(id);
       if (what === 'subscription-key') {
         platform.copyText(task.subscriptionKey);
         return;
       }
+      if (what === 'model-path') {
+        platform.copyText(await taskModelFile(task));
+        return;
+      }
       if (!task.taskUuid) throw new AppError('NO_TASK_UUID', 'This task has no task UUID to copy.');
       platform.copyText(task.taskUuid);
+    }),
+
+    'tasks:open-model': handle('tasks:open-model', async ({ id }) => {
+      await platform.openPath(await taskModelFile(taskById(id)));
+    }),
+    'tasks:show-model': handle('tasks:show-model', async ({ id }) => {
+      platform.showItemInFolder(await taskModelFile(taskById(id)));
+    }),
+    'tasks:drag-model': handle('tasks:drag-model', async ({ id }) => {
+      platform.startDrag(await taskModelFile(taskById(id)));
     }),
 
     'tasks:mark-seen': handle('tasks:mark-seen', ({ ids }) => {

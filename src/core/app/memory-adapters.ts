@@ -75,6 +75,8 @@ export function createMemoryKeyStore(initialKey?: string, source: KeyStatus['sou
 export interface RecordingPlatform extends Platform {
   copied: string[];
   openedPaths: string[];
+  shownInFolder: string[];
+  dragged: string[];
   openedExternal: string[];
   launchAtLogin: boolean[];
   hideCount: number;
@@ -88,6 +90,8 @@ export function createRecordingPlatform(
   const platform: RecordingPlatform = {
     copied: [],
     openedPaths: [],
+    shownInFolder: [],
+    dragged: [],
     openedExternal: [],
     launchAtLogin: [],
     hideCount: 0,
@@ -98,6 +102,12 @@ export function createRecordingPlatform(
     openPath: (path) => {
       platform.openedPaths.push(path);
       return Promise.resolve();
+    },
+    showItemInFolder: (path) => {
+      platform.shownInFolder.push(path);
+    },
+    startDrag: (path) => {
+      platform.dragged.push(path);
     },
     openExternal: (url) => {
       platform.openedExternal.push(url);

@@ -31,7 +31,12 @@ export interface AppStore {
 /** OS services the controller asks for; each is a few lines in main and a recorder in tests. */
 export interface Platform {
   copyText(text: string): void;
+  /** Opens a folder, or a file in its default app. */
   openPath(path: string): Promise<void>;
+  /** Shows a file selected in the OS file manager. */
+  showItemInFolder(path: string): void;
+  /** Starts an OS drag of a file out of the window (the window asked on its dragstart). */
+  startDrag(path: string): void;
   openExternal(url: string): Promise<void>;
   chooseFolder(): Promise<string | null>;
   hideWindow(): void;

@@ -1,6 +1,7 @@
 // rodin-preview:// serves the downloaded preview image and 3D model of a known task, and nothing else on disk.
-import { readFile, realpath } from 'node:fs/promises';
-import { basename, dirname, extname, isAbsolute, relative } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, extname, isAbsolute } from 'node:path';
+import { isInsideFolder } from '../../core/download/inside-folder';
 
 export const PREVIEW_SCHEME = 'rodin-preview';
 
@@ -52,17 +53,6 @@ export function createPreviewRegistry(): PreviewRegistry {
       return files.get(taskId)?.get(decoded);
     },
   };
-}
-
-/** True when `file` (after following links) is still inside `folder` (after following links). */
-export async function isInsideFolder(file: string, folder: string): Promise<boolean> {
-  try {
-    const [realFile, realFolder] = await Promise.all([realpath(file), realpath(folder)]);
-    const rel = relative(realFolder, realFile);
-    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -31,3 +31,11 @@ export function isRendererUrl(url: string | undefined, location: RendererLocatio
   }
   return false;
 }
+
+/**
+ * The Origin header the page's own cross-origin requests carry (e.g. the 3D view fetching its model): a file:// page
+ * has an opaque origin, sent as "null"; the dev server sends its own origin.
+ */
+export function rendererOrigin(location: RendererLocation): string {
+  return location.devServerUrl ? new URL(location.devServerUrl).origin : 'null';
+}

@@ -158,7 +158,13 @@ describe('tray actions', () => {
 });
 
 describe('electron platform', () => {
-  const platform = () => createElectronPlatform({ hideWindow: vi.fn(), previews: createPreviewRegistry() });
+  const platform = () =>
+    createElectronPlatform({
+      hideWindow: vi.fn(),
+      previews: createPreviewRegistry(),
+      dragSource: () => undefined,
+      dragIconPath: '/app/assets/icon.png',
+    });
 
   it('opens only allowlisted links in the browser', async () => {
     await platform().openExternal('https://hyper3d.ai/');
