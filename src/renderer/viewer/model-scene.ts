@@ -94,7 +94,8 @@ export async function loadModelScene(canvas: HTMLCanvasElement, url: string, sig
 
   const scene = new Scene();
   const pmrem = new PMREMGenerator(renderer);
-  const environment = pmrem.fromScene(new RoomEnvironment(), 0.04).texture;
+  // A small cube map: the room only lights the model softly, and software WebGL (no GPU) stays quick.
+  const environment = pmrem.fromScene(new RoomEnvironment(), 0.04, 0.1, 100, { size: 64 }).texture;
   scene.environment = environment;
   pmrem.dispose();
   scene.add(gltf.scene);
