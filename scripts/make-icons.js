@@ -1,14 +1,43 @@
 #!/usr/bin/env node
-// Draws the tray icons (4 states × macOS Template / light / dark × @1x/@2x) and the 512 px app icon as real PNGs.
-// Plain node:zlib (src/core/image/png.ts) so the icons can be regenerated anywhere without an image toolchain:
-// `node bin/run-ts.js scripts/make-icons.js`.
-import { encodePng } from '../src/core/image/png.ts';
+// Draws the tray icons (4 states × macOS Template / light / dark × @1x/@2x), a multi-size .ico per Windows state and
+// variant, and the 512 px app icon.
+// Plain node:zlib so the icons can be regenerated anywhere without an image toolchain: `node scripts/make-icons.js`.
+import { deflateSync, crc32 } from 'node:zlib';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const trayDir = join(root, 'assets', 'tray');
+
+function chunk(type, data) {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body) >>> 0);
+  return Buffer.concat([length, body, crc]);
+}
+
+/** RGBA bytes (row-major) → PNG file bytes. */
+export function encodePng(width, height, rgba) {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 6; // RGBA
+  const rows = Buffer.alloc((width * 4 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    rows[y * (width * 4 + 1)] = 0; // filter: none
+    rgba.copy(rows, y * (width * 4 + 1) + 1, y * width * 4, (y + 1) * width * 4);
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
 
 function distanceToSegment(px, py, [ax, ay], [bx, by]) {
   const dx = bx - ax;
@@ -119,6 +148,37 @@ export function trayIconFileName(state, variant, scale) {
   return `${base}${scale === 2 ? '@2x' : ''}.png`;
 }
 
+// Windows picks the tray size from the display scaling: 16 px at 100 %, 20 at 125 %, 24 at 150 %, 32 at 200 %, 40 and 48
+// for larger scalings and the overflow area. One .ico holding all of them stays sharp wherever the icon is shown.
+export const ICO_SIZES = [16, 20, 24, 32, 40, 48];
+
+/** PNG images (each `{ size, png }`) → one .ico file; Windows Vista and later read PNG-compressed entries. */
+export function encodeIco(images) {
+  const header = Buffer.alloc(6);
+  header.writeUInt16LE(0, 0); // reserved
+  header.writeUInt16LE(1, 2); // type: icon
+  header.writeUInt16LE(images.length, 4);
+  const directory = Buffer.alloc(16 * images.length);
+  let offset = header.length + directory.length;
+  images.forEach(({ size, png }, i) => {
+    const entry = i * 16;
+    directory[entry] = size >= 256 ? 0 : size; // width (0 means 256)
+    directory[entry + 1] = size >= 256 ? 0 : size; // height
+    directory[entry + 2] = 0; // no palette
+    directory[entry + 3] = 0; // reserved
+    directory.writeUInt16LE(1, entry + 4); // colour planes
+    directory.writeUInt16LE(32, entry + 6); // bits per pixel
+    directory.writeUInt32LE(png.length, entry + 8);
+    directory.writeUInt32LE(offset, entry + 12);
+    offset += png.length;
+  });
+  return Buffer.concat([header, directory, ...images.map(({ png }) => png)]);
+}
+
+export function trayIcoFileName(state, variant) {
+  return `tray-${state}-${variant}.ico`;
+}
+
 function makeAppIcon(size) {
   const radius = 0.2;
   const inRoundedSquare = (x, y) => {
@@ -142,6 +202,12 @@ function main() {
         const png = encodePng(size, size, render(size, trayLayers(state, variant, size)));
         writeFileSync(join(trayDir, trayIconFileName(state, variantName, scale)), png);
       }
+      if (variantName === 'Template') continue;
+      const images = ICO_SIZES.map((size) => ({
+        size,
+        png: encodePng(size, size, render(size, trayLayers(state, variant, size))),
+      }));
+      writeFileSync(join(trayDir, trayIcoFileName(state, variantName)), encodeIco(images));
     }
   }
   writeFileSync(join(root, 'assets', 'icon.png'), encodePng(512, 512, makeAppIcon(512)));

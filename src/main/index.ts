@@ -1,5 +1,16 @@
 // The composition root of the tray app: one instance, the core controller with Electron adapters, tray and window.
-import { app, clipboard, globalShortcut, ipcMain, net, powerMonitor, protocol, safeStorage, shell } from 'electron';
+import {
+  app,
+  clipboard,
+  globalShortcut,
+  ipcMain,
+  net,
+  Notification,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  shell,
+} from 'electron';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppController } from '../core/app/app-controller';
@@ -19,12 +30,21 @@ import { createConfAppStore } from './store/app-store';
 import { electronConfFactory } from './store/electron-conf';
 import { withNotices } from './store/with-notices';
 import { describeAddResult } from './system/add-feedback';
+import { applyAppIdentity } from './system/app-identity';
+import { registerAppImageHandler } from './system/appimage-handler';
+import { takeFirstLaunch } from './system/first-launch';
 import { installCrashLogging } from './system/crash-logging';
 import { watchClipboard } from './system/clipboard-watch';
 import { addRequestFromLink, addRequestsFromArgv, isDemoLaunch, PROTOCOL, type AddRequest } from './system/launch-args';
-import { createNotifier, notificationClickAction, type NotificationRequest } from './system/notifier';
+import { reconcileLoginItem } from './system/login-item';
+import {
+  createNotifier,
+  notificationClickAction,
+  notificationSupportNotice,
+  type NotificationRequest,
+} from './system/notifier';
 import { watchPower } from './system/power';
-import { applyShortcuts } from './system/shortcuts';
+import { applyShortcuts, enableShortcutsPortal } from './system/shortcuts';
 import { createAppTray } from './tray/app-tray';
 import { runTrayAction } from './tray/tray-actions';
 import type { TrayMenuItem } from './tray/tray-menu';
@@ -35,8 +55,9 @@ import { isRendererUrl, rendererLocation, rendererOrigin } from './window/render
 const here = dirname(fileURLToPath(import.meta.url));
 const testHooks = process.env.RODIN_TRAY_TEST_HOOKS === '1';
 
-// Tests and side-by-side runs point the app at their own folder; must happen before anything reads userData.
-if (process.env.RODIN_TRAY_USER_DATA) app.setPath('userData', resolve(process.env.RODIN_TRAY_USER_DATA));
+// The Windows AppUserModelID and the data folder; must happen before anything reads userData or notifies.
+applyAppIdentity(app, process.platform, process.env);
+enableShortcutsPortal(app.commandLine, process.platform);
 
 // Custom schemes must be declared before the app is ready. The 3D view fetch()es models from the preview scheme, which
 // Chromium allows a custom scheme only with supportFetchAPI, and cross-origin (from the page) only with corsEnabled.
@@ -86,6 +107,10 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   if (process.defaultApp && process.argv[1]) {
     app.setAsDefaultProtocolClient(PROTOCOL, process.execPath, [resolve(process.argv[1])]);
+  } else if (process.platform === 'linux' && process.env.APPIMAGE) {
+    void registerAppImageHandler(PROTOCOL, () => app.setAsDefaultProtocolClient(PROTOCOL)).catch((error: unknown) =>
+      logger.warn('Could not register rodin-tray:// links', error instanceof Error ? error.message : ''),
+    );
   } else {
     app.setAsDefaultProtocolClient(PROTOCOL);
   }
@@ -119,20 +144,30 @@ async function start(): Promise<void> {
   };
   // Asking once now settles the keychain-or-fallback question before the controller reads the notices.
   await keyStore.status().catch(() => undefined);
-  const store = withNotices(
-    createConfAppStore({ cwd: userData, factory: electronConfFactory, clock: systemClock }),
-    () => [...slot.notices(), ...keyNotices],
-  );
+  const confStore = createConfAppStore({ cwd: userData, factory: electronConfFactory, clock: systemClock });
+  // Said once in the window: what the system will not do for us, or what the user must do in it.
+  const platformNotices = [
+    notificationSupportNotice(Notification.isSupported(), process.platform),
+    reconcileLoginItem(app, process.platform, confStore),
+  ].filter((notice) => notice !== undefined);
+  const store = withNotices(confStore, () => [...slot.notices(), ...keyNotices, ...platformNotices]);
 
   const location = rendererLocation(
     join(here, '../renderer/index.html'),
     app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
   );
   const previews = createPreviewRegistry();
+  // Confined to the task's own folder under a download root; the roots come from the controller once it exists.
   // Only requests from our page get the CORS header that lets its fetch() read a model.
+  let previewRoots = (): string[] => [];
   const pageOrigin = rendererOrigin(location);
   protocol.handle(PREVIEW_SCHEME, (request) =>
-    servePreview(previews, request.url, request.headers.get('origin') === pageOrigin ? pageOrigin : undefined),
+    servePreview(
+      previews,
+      request.url,
+      previewRoots(),
+      request.headers.get('origin') === pageOrigin ? pageOrigin : undefined,
+    ),
   );
 
   const simDemo = createSimDemo();
@@ -143,6 +178,8 @@ async function start(): Promise<void> {
     trayBounds: () => tray.bounds(),
     openExternal: (url) => void shell.openExternal(url),
     devTools: !app.isPackaged,
+    platform: process.platform,
+    log: (message) => logger.warn(message),
   });
 
   const controller = await createAppController({
@@ -157,6 +194,7 @@ async function start(): Promise<void> {
       previews,
       dragSource: () => popover.window()?.webContents,
       dragIconPath: join(app.getAppPath(), 'assets', 'icon.png'),
+      onNotice: (message) => notifier.show({ title: 'Rodin Tray', body: message }),
     }),
     logger,
     startDemo: async () => {
@@ -165,6 +203,7 @@ async function start(): Promise<void> {
       return demo;
     },
   });
+  previewRoots = () => controller.downloadRoots();
   const invoke = wrapHandlers(controller.handlers, (channel, error) =>
     logger.warn(`${channel} failed`, error instanceof Error ? error.message : String(error)),
   );
@@ -176,6 +215,7 @@ async function start(): Promise<void> {
 
   const notifier = createNotifier({
     icon: join(app.getAppPath(), 'assets', 'icon.png'),
+    platform: process.platform,
     onClick(taskId) {
       const action = notificationClickAction(controller.snapshot(), taskId);
       if (action.kind === 'open-folder') void invoke('tasks:open-folder', { id: action.taskId });
@@ -197,7 +237,18 @@ async function start(): Promise<void> {
   }
   handleAdd = (request) => {
     if (request.kind === 'text') void addText(request.text, request.rejected);
-    else notifier.show({ title: 'Nothing was added', body: request.rejected[0] ?? 'The request was not understood.' });
+    else if (request.kind === 'link') {
+      // Asks first (a native dialog through the platform); the feedback says what was added or why not.
+      void controller.addFromLink(request.url).then((value) => {
+        const feedback = describeAddResult({ ok: true, value });
+        notifier.show({
+          title: feedback.title,
+          body: feedback.body,
+          ...(feedback.taskId ? { taskId: feedback.taskId } : {}),
+        });
+      });
+    } else
+      notifier.show({ title: 'Nothing was added', body: request.rejected[0] ?? 'The request was not understood.' });
   };
   const addFromClipboard = async () => addText(await clipboard.readText());
 
@@ -257,9 +308,6 @@ async function start(): Promise<void> {
       stopWatchingClipboard();
       stopWatchingClipboard = undefined;
     }
-    if (!applied && process.platform !== 'linux' && app.getLoginItemSettings().openAtLogin !== settings.launchAtLogin) {
-      app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin });
-    }
     applied = settings;
   }
 
@@ -272,35 +320,39 @@ async function start(): Promise<void> {
   });
   const stopPower = watchPower({ powerMonitor, isOnline: () => net.isOnline(), controller });
 
+  // macOS: the app opened again while running (Finder, Spotlight), e.g. by a user whose menu-bar icon is hidden.
+  app.on('activate', () => popover.show());
   app.on('second-instance', (_event, commandLine) => {
     const requests = addRequestsFromArgv(commandLine);
     if (requests.length === 0) popover.show();
     for (const request of requests) enqueueAdd(request);
   });
 
-  let flushed = false;
-  app.on('before-quit', (event) => {
-    if (flushed) return;
-    // Quit waits for the store to be written: a task added a moment ago must survive.
-    event.preventDefault();
+  // Nothing here waits: the store is written synchronously, so quitting is never refused. A prevented quit is what
+  // macOS reads as an app refusing to quit at logout or restart.
+  let quitting = false;
+  app.on('before-quit', () => {
+    if (quitting) return;
+    quitting = true;
     stopPower();
     stopWatchingClipboard?.();
     globalShortcut.unregisterAll();
-    void controller
-      .shutdown()
-      .catch((error: unknown) => logger.error('Saving on quit failed', error instanceof Error ? error.message : ''))
-      .finally(async () => {
-        await simDemo.stop().catch(() => undefined);
-        flushed = true;
-        tray.destroy();
-        app.quit();
-      });
+    try {
+      void controller.shutdown();
+    } catch (error) {
+      logger.error('Saving on quit failed', error instanceof Error ? error.message : '');
+    }
+    // The demo simulator is a server inside this process; it ends with it.
+    void simDemo.stop().catch(() => undefined);
+    tray.destroy();
   });
 
   if (isDemoLaunch(process.argv, process.env)) {
     const result = await invoke('demo:start', undefined);
     if (!result.ok) notifier.show({ title: 'The demo could not start', body: result.error.message });
     else popover.show();
+  } else if (takeFirstLaunch(userData, process.platform)) {
+    popover.show();
   }
   for (const request of pendingAdds.splice(0)) handleAdd(request);
 }

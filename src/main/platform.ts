@@ -1,9 +1,11 @@
-// The controller's Platform on Electron: clipboard, shell, folder dialog, login item, preview URLs and file drags.
+// The controller's Platform on Electron: confirmations, clipboard, shell, folder dialog, login item, preview URLs
+// and file drags.
 import { app, clipboard, dialog, nativeImage, shell } from 'electron';
 import { join } from 'node:path';
 import type { WebContents } from 'electron';
 import type { Platform } from '../core/app/types';
 import { setLinuxAutostart } from './system/linux-autostart';
+import { setLoginItem } from './system/login-item';
 import { isAllowedExternalUrl } from './window/external-url';
 import type { PreviewRegistry } from './window/preview-protocol';
 
@@ -14,6 +16,8 @@ export interface ElectronPlatformOptions {
   dragSource: () => Pick<WebContents, 'startDrag'> | undefined;
   /** A PNG shown under the cursor while dragging (must not be empty on macOS). */
   dragIconPath: string;
+  /** Something the user must do for a change to take effect (approve the login item on macOS 13+). */
+  onNotice?: (message: string) => void;
 }
 
 /** Size of the drag image: the app icon is 512 px, far too big under a cursor. */
@@ -21,6 +25,20 @@ const DRAG_ICON_SIZE = 64;
 
 export function createElectronPlatform(options: ElectronPlatformOptions): Platform {
   return {
+    async confirm(question) {
+      // Cancel is the default and the answer to Esc: a stray Enter never says yes.
+      const { response } = await dialog.showMessageBox({
+        type: 'question',
+        title: 'Rodin Tray',
+        message: question.message,
+        detail: question.detail,
+        buttons: [question.confirmLabel, 'Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+        noLink: true,
+      });
+      return response === 0;
+    },
     copyText(text) {
       // Fire and forget: the menu item or button has nothing to wait for, and a failure leaves the clipboard as it was.
       clipboard.writeText(text).catch(() => undefined);
@@ -54,9 +72,13 @@ export function createElectronPlatform(options: ElectronPlatformOptions): Platfo
     defaultDownloadRoot: () => join(app.getPath('downloads'), 'Rodin'),
     setLaunchAtLogin(enabled) {
       // Linux has no login-item API in Electron: an XDG autostart entry does the same job there.
-      if (process.platform === 'linux') void setLinuxAutostart(enabled).catch(() => undefined);
-      else app.setLoginItemSettings({ openAtLogin: enabled });
+      if (process.platform === 'linux') {
+        void setLinuxAutostart(enabled).catch(() => undefined);
+        return;
+      }
+      const notice = setLoginItem(app, enabled);
+      if (notice) options.onNotice?.(notice);
     },
-    previewUrl: (taskId, file) => options.previews.urlFor(taskId, file),
+    previewUrl: (taskId, folder, file) => options.previews.urlFor(taskId, folder, file),
   };
 }

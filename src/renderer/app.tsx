@@ -19,7 +19,6 @@ import { finishAnnouncements } from './state/announce';
 import { internTasks } from './state/intern-tasks';
 import { syncClock } from './state/use-ticker';
 
-const UNDO_MS = 5000;
 const COPIED = {
   'subscription-key': 'Subscription key copied',
   'task-uuid': 'Task UUID copied',
@@ -180,7 +179,11 @@ export function App({ bridge }: { bridge: RodinBridge }): JSX.Element {
           return;
         case 'remove':
           void call(bridge, 'tasks:remove', { id }).then((r) => {
-            if (!reportFailure(r)) return;
+            if (!r.ok) {
+              reportFailure(r);
+              return;
+            }
+            // The core keeps the task exactly this long: offering Undo any longer would offer what it cannot do.
             showToast(
               `Removed “${task.label}”`,
               {
@@ -191,7 +194,7 @@ export function App({ bridge }: { bridge: RodinBridge }): JSX.Element {
                   void call(bridge, 'tasks:undo-remove', { id }).then(reportFailure);
                 },
               },
-              UNDO_MS,
+              r.value.undoMs,
             );
             // The row is gone: keep keyboard users close to the way back.
             requestAnimationFrame(() => document.querySelector<HTMLElement>('.toast-action')?.focus());

@@ -20,10 +20,15 @@ export interface AddTasksResult {
 
 export type TaskId = { id: string };
 
+export interface RemoveResult {
+  /** How long "Undo" can bring the task back (decided by the core; the window offers Undo exactly this long). */
+  undoMs: number;
+}
+
 export interface IpcContract {
   'app:get-snapshot': { request: void; response: AppSnapshot };
   'tasks:add-text': { request: { text: string }; response: AddTasksResult };
-  'tasks:remove': { request: TaskId; response: void };
+  'tasks:remove': { request: TaskId; response: RemoveResult };
   'tasks:undo-remove': { request: TaskId; response: void };
   'tasks:rename': { request: TaskId & { label: string }; response: void };
   'tasks:retry-now': { request: TaskId; response: void };

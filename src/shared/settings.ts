@@ -12,6 +12,10 @@ export const settingsSchema = z.object({
   autoDownload: z.boolean().default(true),
   /** Empty means the platform default, `Downloads/Rodin`. */
   downloadFolder: z.string().max(4096).default(''),
+  /** One task's results together may take at most this much (each file at most 2 GiB). */
+  downloadLimitGiB: z.number().int().min(1).max(1024).default(4),
+  /** Unfinished tasks watched at once; more are refused so a flood cannot eat the polling budget unseen. */
+  maxActiveTasks: z.number().int().min(1).max(100_000).default(1000),
   launchAtLogin: z.boolean().default(false),
   shortcutToggleWindow: z.string().max(100).default('CommandOrControl+Alt+R'),
   shortcutAddFromClipboard: z.string().max(100).default('CommandOrControl+Alt+V'),

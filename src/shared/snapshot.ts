@@ -1,7 +1,6 @@
 // The plain, immutable data the window and the tray render. It never holds the API key.
 import type { Settings } from './settings';
-
-export type TaskStateName = 'waiting' | 'generating' | 'done' | 'failed' | 'canceled';
+import type { TaskState } from './task-states';
 
 /** Rodin's geometry formats (`geometry_file_format`), plus glTF's text form. */
 export type ModelFormat = 'glb' | 'gltf' | 'fbx' | 'usdz' | 'obj' | 'stl';
@@ -16,7 +15,7 @@ export interface TaskView {
   /** Stable short id derived from the subscription key; the key itself stays in the main process. */
   id: string;
   label: string;
-  state: TaskStateName;
+  state: TaskState;
   jobs: JobView[];
   jobsDone: number;
   jobsTotal: number;
@@ -26,8 +25,11 @@ export interface TaskView {
   /** Last 4 characters of the subscription key, for recognising it. */
   keyHint: string;
   addedAt: number;
+  /** First seen generating: the window's "time generating" stopwatch starts here. */
   generatingSince?: number;
   finishedAt?: number;
+  /** How long the finished task took (core/tasks/task.ts taskDuration); absent if we never saw it run. */
+  durationMs?: number;
   lastError?: { code: string; message: string; at: number };
   /** Finished and not yet looked at in the window. */
   unseen: boolean;
@@ -36,6 +38,12 @@ export interface TaskView {
     receivedBytes?: number;
     totalBytes?: number;
     fileCount?: number;
+    /** Files finished so far while downloading. */
+    filesDone?: number;
+    /** "3 files saved, 1 refused: not an https link" once finished. */
+    note?: string;
+    /** Entries of the service's list skipped as unsafe ("1 refused: not an https link"). */
+    refusedNote?: string;
     /** A URL the window may load (custom protocol in the app), for preview.webp once downloaded. */
     previewUrl?: string;
     /** The downloaded model file; `url` (same protocol as the preview) only for formats the window can show in 3D. */
@@ -66,7 +74,7 @@ export interface AppSnapshot {
   /** When this snapshot was made (epoch ms); the window computes elapsed times from it. */
   now: number;
   tasks: TaskView[];
-  counts: Record<TaskStateName, number>;
+  counts: Record<TaskState, number>;
   polling: { paused: boolean; pausedBy?: 'user' | 'offline' | 'asleep'; nextCheckAt?: number };
   problem?: Problem;
   key: KeyStatus;

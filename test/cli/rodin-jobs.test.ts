@@ -72,6 +72,36 @@ describe.concurrent('rodin-jobs', { timeout: 90_000 }, () => {
     expect(run.stdout).not.toContain(task.subscriptionKey);
   });
 
+  it('saves every safe file when one list entry is refused, says so, and exits 0 with the warning', async () => {
+    const task = sim.addTask({
+      jobs: 1,
+      queueMs: 0,
+      generateMs: 300,
+      extraDownloads: [{ name: 'passwd.txt', url: 'file:///etc/passwd' }],
+    });
+    const dir = join(scratch, 'watch-refused');
+    const run = await runCli(['watch', JSON.stringify(task.generationResponse), '--download', dir], { env: env() });
+    expect(run.code).toBe(0);
+    expect(readdirSync(join(dir, task.taskUuid)).sort()).toEqual(['base_basic_pbr.glb', 'preview.webp']);
+    expect(run.stdout).toContain('saved 2 file(s)');
+    expect(run.stdout).toContain('1 refused: not an https link');
+    expect(run.stdout + run.stderr).toMatch(/Warning: .*1 refused: not an https link/);
+  });
+
+  it('download --task saves the safe files, reports the refused entry and exits 0', async () => {
+    const task = sim.addTask({
+      jobs: 1,
+      queueMs: 0,
+      generateMs: 0,
+      extraDownloads: [{ name: 'setup.exe', url: 'https://example.com/setup.exe' }],
+    });
+    const dir = join(scratch, 'download-refused');
+    const run = await runCli(['download', '--task', task.taskUuid, '--out', dir], { env: env() });
+    expect(run.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['base_basic_pbr.glb', 'preview.webp']);
+    expect(run.stderr).toContain('Refused setup.exe: not a 3D or image file (.exe).');
+  });
+
   it('exits 1 and says so when a task fails', async () => {
     const task = sim.addTask({ label: 'Doomed', jobs: 2, queueMs: 0, generateMs: 500, outcome: 'Failed' });
     const run = await runCli(['watch', '--key', task.subscriptionKey, '--task', task.taskUuid], { env: env() });

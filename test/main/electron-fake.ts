@@ -73,7 +73,11 @@ export class FakeBrowserWindow extends EventEmitter {
   visible = false;
   loadedFile: string | undefined;
   loadedUrl: string | undefined;
-  position: [number, number] | undefined;
+  bounds = { x: 0, y: 0, width: 380, height: 560 };
+  boundsSet: Record<string, number>[] = [];
+  positionCalls = 0;
+  allWorkspaces: [boolean, Record<string, unknown> | undefined][] = [];
+  destroyed = false;
   constructor(readonly options: Record<string, unknown>) {
     super();
     FakeBrowserWindow.instances.push(this);
@@ -97,30 +101,72 @@ export class FakeBrowserWindow extends EventEmitter {
     return this.visible;
   }
   getBounds() {
-    return { x: 0, y: 0, width: 380, height: 560 };
+    return { ...this.bounds };
+  }
+  /** As documented: properties left out keep their current values. */
+  setBounds(bounds: Partial<Record<'x' | 'y' | 'width' | 'height', number>>) {
+    this.boundsSet.push({ ...bounds });
+    this.bounds = { ...this.bounds, ...bounds };
   }
   setPosition(x: number, y: number) {
-    this.position = [x, y];
+    this.positionCalls += 1;
+    this.bounds = { ...this.bounds, x, y };
   }
+  setVisibleOnAllWorkspaces(visible: boolean, options?: Record<string, unknown>) {
+    this.allWorkspaces.push([visible, options]);
+  }
+  /** As documented: closes at once without 'close'/'beforeunload', then emits 'closed'. */
+  destroy() {
+    this.destroyed = true;
+    this.visible = false;
+    this.emit('closed');
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+}
+
+export interface FakeActivation {
+  type: string;
+  arguments: string;
 }
 
 export class FakeNotification extends EventEmitter {
   static instances: FakeNotification[] = [];
   static supported = true;
+  static activationHandler: ((details: FakeActivation) => void) | undefined;
+  /** An activation that happened before anyone called handleActivation (the click that launched the app). */
+  static pendingActivation: FakeActivation | undefined;
   shown = false;
-  constructor(readonly options: { title: string; body: string; silent?: boolean }) {
+  constructor(readonly options: { title: string; body: string; silent?: boolean; toastXml?: string }) {
     super();
     FakeNotification.instances.push(this);
   }
   static isSupported() {
     return FakeNotification.supported;
   }
+  /** As documented: replays an activation that came before registration, then calls back on each new one. */
+  static handleActivation(callback: (details: FakeActivation) => void) {
+    FakeNotification.activationHandler = callback;
+    const pending = FakeNotification.pendingActivation;
+    FakeNotification.pendingActivation = undefined;
+    if (pending) callback(pending);
+  }
+  /** Test driver: Windows activates a toast (from the screen, Action Center, or a cold start). */
+  static activate(details: FakeActivation) {
+    if (FakeNotification.activationHandler) FakeNotification.activationHandler(details);
+    else FakeNotification.pendingActivation = details;
+  }
   show() {
     this.shown = true;
   }
 }
 
-export const fakeNativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false });
+/** `shouldUseDarkColorsForSystemIntegratedUI` is documented for Windows and macOS only: undefined stands for Linux. */
+export const fakeNativeTheme = Object.assign(new EventEmitter(), {
+  shouldUseDarkColors: false,
+  shouldUseDarkColorsForSystemIntegratedUI: undefined as boolean | undefined,
+});
 
 export function fakeElectron() {
   return {
@@ -151,7 +197,11 @@ export function fakeElectron() {
       openExternal: vi.fn(() => Promise.resolve()),
       showItemInFolder: vi.fn(),
     },
-    dialog: { showOpenDialog: vi.fn(() => Promise.resolve({ canceled: false, filePaths: ['/chosen'] })) },
+    dialog: {
+      showOpenDialog: vi.fn(() => Promise.resolve({ canceled: false, filePaths: ['/chosen'] })),
+      // Documented: resolves with the clicked button's index; 1 is Cancel in every question we ask.
+      showMessageBox: vi.fn(() => Promise.resolve({ response: 1, checkboxChecked: false })),
+    },
     app: { getPath: vi.fn(() => '/home/u/Downloads'), setLoginItemSettings: vi.fn() },
   };
 }
@@ -161,6 +211,9 @@ export function resetFakes() {
   FakeBrowserWindow.instances = [];
   FakeNotification.instances = [];
   FakeNotification.supported = true;
+  FakeNotification.activationHandler = undefined;
+  FakeNotification.pendingActivation = undefined;
   fakeNativeTheme.shouldUseDarkColors = false;
+  fakeNativeTheme.shouldUseDarkColorsForSystemIntegratedUI = undefined;
   fakeNativeTheme.removeAllListeners();
 }

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IPC_CHANNELS } from '../../src/shared/ipc';
-import { FakeTray } from './electron-fake';
+import { FakeBrowserWindow, FakeTray } from './electron-fake';
 
 // The composition root, started against a recording Electron: checks the wiring no unit test sees.
 const state = vi.hoisted(() => ({
@@ -14,7 +14,9 @@ const state = vi.hoisted(() => ({
   privileged: [] as unknown[],
   defaultProtocol: [] as unknown[][],
   quitCalls: 0,
+  quitPrevented: 0,
   shortcuts: [] as string[],
+  switches: [] as [string, string | undefined][],
 }));
 
 vi.mock('electron', async () => {
@@ -30,7 +32,8 @@ vi.mock('electron', async () => {
     requestSingleInstanceLock: () => true,
     whenReady: () => Promise.resolve(),
     setAsDefaultProtocolClient: (...args: unknown[]) => state.defaultProtocol.push(args),
-    getLoginItemSettings: () => ({ openAtLogin: false }),
+    getLoginItemSettings: () => ({ openAtLogin: false, executableWillLaunchAtLogin: false, launchItems: [] }),
+    commandLine: { appendSwitch: (name: string, value?: string) => state.switches.push([name, value]) },
     quit: () => {
       state.quitCalls += 1;
       const event = {
@@ -40,6 +43,7 @@ vi.mock('electron', async () => {
         },
       };
       app.emit('before-quit', event);
+      if (event.defaultPrevented) state.quitPrevented += 1;
     },
     dock: { hide: vi.fn() },
   });
@@ -154,14 +158,30 @@ describe('main composition root', () => {
     expect(lines.join('')).not.toContain(ENV_KEY);
   });
 
-  it('flushes tasks to disk on quit', async () => {
+  it('asks the desktop for global shortcuts through the portal on Linux (Wayland)', () => {
+    expect(state.switches).toEqual(process.platform === 'linux' ? [['enable-features', 'GlobalShortcutsPortal']] : []);
+  });
+
+  it('opens the window on the first launch on Linux, where a tray may not show', () => {
+    expect(FakeBrowserWindow.instances.map((win) => win.isVisible())).toEqual(
+      process.platform === 'linux' ? [true] : [],
+    );
+  });
+
+  it('shows the window when the app is opened again while running (macOS activate)', () => {
+    FakeBrowserWindow.instances.at(-1)?.hide();
+    electron.app.emit('activate', {}, false);
+    expect(FakeBrowserWindow.instances.at(-1)?.isVisible()).toBe(true);
+  });
+
+  it('writes tasks to disk during before-quit and never refuses the quit', async () => {
     const handler = state.handled.get('tasks:add-text');
     const key = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJxdWl0LXRlc3QifQ.c2lnbmF0dXJlLWZvci10ZXN0aW5n';
     const added = (await handler?.({ senderFrame: { url: page } }, { text: key })) as { ok: boolean };
     expect(added.ok).toBe(true);
     electron.app.quit();
-    await vi.waitFor(() => expect(readFileSync(join(state.userData, 'tasks.json'), 'utf8')).toContain(key), {
-      timeout: 5_000,
-    });
+    expect(state.quitPrevented).toBe(0);
+    expect(readFileSync(join(state.userData, 'tasks.json'), 'utf8')).toContain(key);
+    expect(FakeTray.instances[0]?.destroyed).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 // Small builders for snapshots and task views, so main-process tests state only what matters to them.
-import type { AppSnapshot, TaskStateName, TaskView } from '../../src/shared/snapshot';
+import type { AppSnapshot, TaskView } from '../../src/shared/snapshot';
+import { zeroCounts } from '../../src/shared/task-states';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 
 let counter = 0;
@@ -22,7 +23,7 @@ export function makeTaskView(overrides: Partial<TaskView> = {}): TaskView {
 
 export function makeSnapshot(overrides: Partial<AppSnapshot> = {}): AppSnapshot {
   const tasks = overrides.tasks ?? [];
-  const counts: Record<TaskStateName, number> = { waiting: 0, generating: 0, done: 0, failed: 0, canceled: 0 };
+  const counts = zeroCounts();
   for (const task of tasks) counts[task.state] += 1;
   return {
     now: 10_000,

@@ -95,7 +95,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       const previews = createPreviewRegistry();
       const previewBase = `${server.url}rodin-preview/`;
       await page.route(`${previewBase}**`, async (route) => {
-        const response = await servePreview(previews, route.request().url().replace(previewBase, 'rodin-preview://'));
+        const response = await servePreview(previews, route.request().url().replace(previewBase, 'rodin-preview://'), [
+          downloadRoot,
+        ]);
         await route.fulfill({
           status: response.status,
           headers: Object.fromEntries(response.headers),
@@ -104,7 +106,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       });
       const platform = createRecordingPlatform({
         downloadRoot,
-        previewUrl: (taskId, file) => previews.urlFor(taskId, file)?.replace('rodin-preview://', previewBase),
+        previewUrl: (taskId, folder, file) =>
+          previews.urlFor(taskId, folder, file)?.replace('rodin-preview://', previewBase),
       });
       const demo = createSimDemo({ now: () => clock.now() });
       cleanups.push(() => demo.stop());

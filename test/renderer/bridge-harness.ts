@@ -59,6 +59,7 @@ export function recordingInvoke(getSnapshot: () => AppSnapshot): {
   const invoke: InvokeHandler = (channel, request) => {
     calls.push({ channel, request });
     if (channel === 'app:get-snapshot') return Promise.resolve({ ok: true, value: getSnapshot() });
+    if (channel === 'tasks:remove') return Promise.resolve({ ok: true, value: { undoMs: 10_000 } });
     if (channel === 'tasks:add-text')
       return Promise.resolve({ ok: true, value: { added: [], duplicates: [], rejected: [] } });
     return Promise.resolve({ ok: true, value: undefined });

@@ -1,9 +1,10 @@
 // Hand-made snapshots: for the 1,000-task benchmark and for screenshots of states the simulator reaches slowly.
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
-import type { AppSnapshot, TaskStateName, TaskView } from '../../src/shared/snapshot';
+import type { AppSnapshot, TaskView } from '../../src/shared/snapshot';
+import { isFinished, TASK_STATE_NAMES, zeroCounts, type TaskState } from '../../src/shared/task-states';
 
-export function countStates(tasks: readonly TaskView[]): Record<TaskStateName, number> {
-  const counts: Record<TaskStateName, number> = { waiting: 0, generating: 0, done: 0, failed: 0, canceled: 0 };
+export function countStates(tasks: readonly TaskView[]): Record<TaskState, number> {
+  const counts = zeroCounts();
   for (const t of tasks) counts[t.state] += 1;
   return counts;
 }
@@ -25,7 +26,7 @@ export function makeSnapshot(now: number, tasks: TaskView[], extra: Partial<AppS
 
 const hex = (n: number): string => n.toString(16).padStart(8, '0');
 
-export function makeTask(i: number, now: number, state: TaskStateName, extra: Partial<TaskView> = {}): TaskView {
+export function makeTask(i: number, now: number, state: TaskState, extra: Partial<TaskView> = {}): TaskView {
   const jobsTotal = 4;
   const jobsDone = state === 'done' ? 4 : state === 'generating' ? i % 4 : state === 'failed' ? 2 : 0;
   return {
@@ -52,15 +53,15 @@ export function makeTask(i: number, now: number, state: TaskStateName, extra: Pa
     addedAt: now - 60_000 - i * 1000,
     unseen: false,
     ...(state === 'generating' ? { generatingSince: now - 30_000 - i * 500 } : {}),
-    ...(state === 'done' || state === 'failed' || state === 'canceled'
-      ? { finishedAt: now - i * 1000, generatingSince: now - 200_000 - i * 1000 }
+    ...(isFinished(state)
+      ? { finishedAt: now - i * 1000, generatingSince: now - 200_000 - i * 1000, durationMs: 200_000 }
       : {}),
     ...(state === 'waiting' ? { queuePosition: (i % 9) + 1 } : {}),
     ...extra,
   };
 }
 
-const STATES: TaskStateName[] = ['waiting', 'generating', 'done', 'failed', 'canceled'];
+const STATES: readonly TaskState[] = TASK_STATE_NAMES;
 
 /** `count` tasks spread over every state, like a long-running user's history. */
 export function manyTasks(count: number, now: number): TaskView[] {

@@ -2,7 +2,7 @@
 import { expect, test } from '@playwright/test';
 import { finishAnnouncements } from '../../src/renderer/state/announce';
 import { describeAddResult } from '../../src/renderer/state/describe-add';
-import { formatClock, formatElapsed } from '../../src/renderer/state/format';
+import { formatClockTime, formatStopwatch } from '../../src/shared/format-duration';
 import { groupTasks } from '../../src/renderer/state/group-tasks';
 import { internTasks } from '../../src/renderer/state/intern-tasks';
 import { sameTaskView } from '../../src/renderer/state/same-task';
@@ -83,9 +83,9 @@ test.describe('window helpers', () => {
   });
 
   test('formats elapsed time like a stopwatch and clock times as HH:MM:SS', () => {
-    expect(formatElapsed(7_000)).toBe('0:07');
-    expect(formatElapsed(272_000)).toBe('4:32');
-    expect(formatElapsed(3_729_000)).toBe('1:02:09');
-    expect(formatClock(new Date(2024, 0, 1, 9, 5, 3).getTime())).toBe('09:05:03');
+    expect(formatStopwatch(7_000)).toBe('0:07');
+    expect(formatStopwatch(272_000)).toBe('4:32');
+    expect(formatStopwatch(3_729_000)).toBe('1:02:09');
+    expect(formatClockTime(new Date(2024, 0, 1, 9, 5, 3).getTime())).toBe('09:05:03');
   });
 });

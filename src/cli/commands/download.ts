@@ -5,7 +5,8 @@ import { createCliClient, resolveApiKey, resolveBaseUrl } from '../connection';
 import { usageError, EXIT, type ExitCode } from '../exit-codes';
 import { writeLine, type CliIo } from '../io';
 import { parseOutput } from './watch';
-import { formatBytes } from '../watch/live-view';
+import { formatBytes } from '../../shared/format-bytes';
+import { refusedNote } from '../../core/download/download-summary';
 
 export interface DownloadCommandOptions {
   task?: string;
@@ -32,11 +33,15 @@ export async function downloadCommand(opts: DownloadCommandOptions, io: CliIo): 
     folder,
     onProgress: (p) => {
       if (!showProgress) return;
+      // The task's total over every file, fetched in parallel.
       const total = p.totalBytes ? ` of ${formatBytes(p.totalBytes)}` : '';
-      io.stderr.write(`\r\x1b[K${p.file}: ${formatBytes(p.receivedBytes)}${total}`);
+      io.stderr.write(`\r\x1b[K${p.filesDone}/${p.fileCount} files, ${formatBytes(p.receivedBytes)}${total}`);
     },
   });
   if (showProgress) io.stderr.write('\r\x1b[K');
+  const refused = result.refused.length
+    ? refusedNote({ status: 'done', refused: result.refused, refusedCount: result.refused.length })
+    : undefined;
 
   if (output === 'json') {
     writeLine(
@@ -46,6 +51,8 @@ export async function downloadCommand(opts: DownloadCommandOptions, io: CliIo): 
         folder: result.folder,
         files: result.files,
         ...(result.previewFile ? { previewFile: result.previewFile } : {}),
+        refused: result.refused,
+        failed: result.failed.map((f) => ({ name: f.name, error: f.error.message })),
       }),
     );
   } else {
@@ -55,5 +62,9 @@ export async function downloadCommand(opts: DownloadCommandOptions, io: CliIo): 
     );
     for (const file of result.files) writeLine(io.stdout, `  ${file}`);
   }
-  return EXIT.ok;
+  // Refused entries are a warning (every safe file was saved); a safe file that could not be fetched fails the run.
+  for (const entry of result.refused) writeLine(io.stderr, `Refused ${entry.name}: ${entry.reason}.`);
+  if (refused && output === 'human') writeLine(io.stderr, `Warning: ${refused}.`);
+  for (const failure of result.failed) writeLine(io.stderr, failure.error.message);
+  return result.failed.length > 0 ? EXIT.taskFailed : EXIT.ok;
 }

@@ -10,7 +10,8 @@ import { CliError, EXIT, usageError, type ExitCode } from '../exit-codes';
 import { useColor, writeLine, type CliIo } from '../io';
 import { parseOutput } from './watch';
 import { taskJson } from '../watch/task-json';
-import { progressText, STATE_WORD } from '../watch/task-summary';
+import { outcomeOf, stateWord } from '../../shared/task-states';
+import { progressText } from '../watch/task-summary';
 
 export interface StatusCommandOptions {
   key?: string[];
@@ -59,7 +60,7 @@ export async function statusCommand(inputs: string[], opts: StatusCommandOptions
   }
 
   printResults(tracker.list(), output, io);
-  const bad = tracker.list().some((t) => t.state === 'failed' || t.state === 'canceled' || t.lastError);
+  const bad = tracker.list().some((t) => outcomeOf(t.state) === 'failure' || t.lastError);
   return bad ? EXIT.taskFailed : EXIT.ok;
 }
 
@@ -80,7 +81,7 @@ function printResults(list: readonly Task[], output: 'json' | 'human', io: CliIo
     if (task.lastError) {
       writeLine(io.stdout, `  could not check: ${task.lastError.message}`);
     } else {
-      writeLine(io.stdout, `  state: ${STATE_WORD[task.state]}${progress ? ` · ${progress}` : ''}`);
+      writeLine(io.stdout, `  state: ${stateWord(task.state)}${progress ? ` · ${progress}` : ''}`);
       if (task.jobs.length === 0) writeLine(io.stdout, '  (the service listed no jobs yet)');
       for (const job of task.jobs) {
         const queue = job.queueLength !== undefined ? ` (queue ${job.queueLength})` : '';

@@ -1,7 +1,11 @@
 // The live watch screen as pure text: one line per task plus a header and a footer, fitted to the terminal.
-import type { Task, TaskState } from '../../core/tasks/task';
+import { taskDuration, type Task } from '../../core/tasks/task';
 import type { SchedulerStatus } from '../../core/scheduler/scheduler';
-import { elapsedMs, formatClockTime, formatDuration, progressText, STATE_WORD } from './task-summary';
+import { downloadNote, refusedNote } from '../../core/download/download-summary';
+import { formatBytes } from '../../shared/format-bytes';
+import { formatClockTime, formatDuration } from '../../shared/format-duration';
+import { TASK_STATE_NAMES, TASK_STATES, type TaskState, type TaskTone } from '../../shared/task-states';
+import { progressText } from './task-summary';
 
 export interface LiveViewModel {
   tasks: readonly Task[];
@@ -28,21 +32,9 @@ type Segment = [text: string, style?: Style];
 
 const SGR: Record<Style, string> = { bold: '1', dim: '2', red: '31', green: '32', yellow: '33', cyan: '36' };
 const SPINNER = ['◐', '◓', '◑', '◒'];
-const ICON: Record<Exclude<TaskState, 'generating'>, string> = {
-  waiting: '○',
-  done: '✔',
-  failed: '✖',
-  canceled: '⊘',
-};
-const STATE_STYLE: Record<TaskState, Style> = {
-  waiting: 'dim',
-  generating: 'cyan',
-  done: 'green',
-  failed: 'red',
-  canceled: 'yellow',
-};
+const TONE_STYLE: Record<TaskTone, Style> = { quiet: 'dim', busy: 'cyan', good: 'green', bad: 'red', muted: 'yellow' };
 const MAX_LABEL = 32;
-const WORD_WIDTH = Math.max(...Object.values(STATE_WORD).map((w) => w.length));
+const WORD_WIDTH = Math.max(...TASK_STATE_NAMES.map((s) => TASK_STATES[s].word.length));
 
 export function renderLiveView(model: LiveViewModel, options: LiveViewOptions): string[] {
   const labelWidth = Math.min(MAX_LABEL, Math.max(5, ...model.tasks.map((t) => t.label.length)));
@@ -66,22 +58,22 @@ export function renderLiveView(model: LiveViewModel, options: LiveViewOptions): 
 function header(model: LiveViewModel): Segment[] {
   const counts = new Map<TaskState, number>();
   for (const t of model.tasks) counts.set(t.state, (counts.get(t.state) ?? 0) + 1);
-  const summary = (['done', 'generating', 'waiting', 'failed', 'canceled'] as const)
-    .filter((s) => counts.has(s))
-    .map((s) => `${counts.get(s)} ${STATE_WORD[s].toLowerCase()}`)
+  const summary = TASK_STATE_NAMES.filter((s) => counts.has(s))
+    .map((s) => `${counts.get(s)} ${TASK_STATES[s].word.toLowerCase()}`)
     .join(', ');
   const n = model.tasks.length;
   return [['Rodin jobs', 'bold'], [` — ${n} task${n === 1 ? '' : 's'}${summary ? `: ${summary}` : ''}`]];
 }
 
 function taskRows(task: Task, now: number, labelWidth: number, frame: number): Segment[][] {
-  const icon = task.state === 'generating' ? (SPINNER[frame % SPINNER.length] ?? '◐') : ICON[task.state];
-  const style = STATE_STYLE[task.state];
-  const elapsed = elapsedMs(task, now);
+  const { word, glyph, tone } = TASK_STATES[task.state];
+  const icon = task.state === 'generating' ? (SPINNER[frame % SPINNER.length] ?? glyph) : glyph;
+  const style = TONE_STYLE[tone];
+  const elapsed = taskDuration(task, now);
   const label = task.label.length > labelWidth ? `${task.label.slice(0, labelWidth - 1)}…` : task.label;
   const row: Segment[] = [
     [` ${icon} `, style],
-    [STATE_WORD[task.state].padEnd(WORD_WIDTH + 2), style],
+    [word.padEnd(WORD_WIDTH + 2), style],
     [label.padEnd(labelWidth + 2)],
     [(elapsed === undefined ? 'already' : formatDuration(elapsed)).padStart(7), 'dim'],
     ['  '],
@@ -108,16 +100,18 @@ function downloadText(task: Task): Segment | undefined {
     case 'pending':
       return ['↓ queued', 'dim'];
     case 'downloading': {
+      // The whole task's bytes (every file), not the file that happens to be streaming.
       const received = d.receivedBytes ?? 0;
       const pct = d.totalBytes ? ` ${Math.floor((received / d.totalBytes) * 100)}%` : ` ${formatBytes(received)}`;
-      return [`↓ downloading${pct}`, 'cyan'];
+      const files = d.fileCount ? ` · ${d.filesDone ?? 0}/${d.fileCount} files` : '';
+      return [`↓ downloading${pct}${files}`, 'cyan'];
     }
-    case 'done': {
-      const n = d.files?.length ?? 0;
-      return [`↓ ${n} file${n === 1 ? '' : 's'} saved`, 'green'];
+    case 'done':
+      return [`↓ ${downloadNote(d) ?? 'saved'}`, d.refusedCount ? 'yellow' : 'green'];
+    case 'failed': {
+      const refused = refusedNote(d);
+      return [`↓ failed${refused ? `; ${refused}` : ''}`, 'red'];
     }
-    case 'failed':
-      return ['↓ failed', 'red'];
   }
 }
 
@@ -157,12 +151,6 @@ function footer(model: LiveViewModel): Segment[] {
   if (model.downloadDir) parts.push([`saving to ${model.downloadDir}`, 'dim']);
   parts.push(['Ctrl+C to stop', 'dim']);
   return parts.flatMap((p, i) => (i === 0 ? [p] : [[' · ', 'dim'], p]));
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 function fit(segments: Segment[], width: number): Segment[] {

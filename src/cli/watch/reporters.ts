@@ -1,11 +1,13 @@
 // The three ways `watch` reports: a live screen on a terminal, plain log lines, or newline-delimited JSON events.
-import type { Task } from '../../core/tasks/task';
 import type { SchedulerStatus } from '../../core/scheduler/scheduler';
 import { taskIdOf } from '../../core/tasks/task-id';
 import { renderLiveView, type LiveViewModel } from './live-view';
 import { createLiveScreen } from './tty-screen';
 import { taskJson } from './task-json';
-import { elapsedMs, formatClockTime, formatDuration, progressText, STATE_WORD } from './task-summary';
+import { taskDuration, type Task } from '../../core/tasks/task';
+import { formatClockTime, formatDuration } from '../../shared/format-duration';
+import { stateWord } from '../../shared/task-states';
+import { progressText } from './task-summary';
 
 export type Problem = SchedulerStatus['problem'];
 
@@ -14,6 +16,8 @@ export interface DownloadEvent {
   folder?: string;
   files?: string[];
   error?: string;
+  /** "1 refused: not an https link" when list entries were skipped as unsafe. */
+  refused?: string;
 }
 
 export interface WatchSummary {
@@ -88,7 +92,7 @@ export function createPlainReporter(out: NodeJS.WritableStream, now: () => numbe
   const line = (text: string) => out.write(`${stamp(now())}  ${text}\n`);
   const describe = (task: Task) => {
     const progress = progressText(task);
-    return `${STATE_WORD[task.state]}${progress ? ` · ${progress}` : ''}`;
+    return `${stateWord(task.state)}${progress ? ` · ${progress}` : ''}`;
   };
   return {
     added: (task) => line(`${task.label}: watching (${describe(task)})`),
@@ -98,19 +102,21 @@ export function createPlainReporter(out: NodeJS.WritableStream, now: () => numbe
         line(`${task.label}: problem: ${task.lastError.message}`);
     },
     finished: (task) => {
-      const elapsed = elapsedMs(task, now());
+      const elapsed = taskDuration(task, now());
       const when = task.finishedWhenAdded
         ? ' (already finished when added)'
         : elapsed !== undefined
           ? ` after ${formatDuration(elapsed)}`
           : '';
-      line(`${task.label}: finished: ${STATE_WORD[task.state]}${when}`);
+      line(`${task.label}: finished: ${stateWord(task.state)}${when}`);
     },
     download: (task, event) => {
       if (event.status === 'started') line(`${task.label}: downloading into ${event.folder ?? '?'}`);
+      const refused = event.refused ? `; ${event.refused}` : '';
       if (event.status === 'done')
-        line(`${task.label}: saved ${event.files?.length ?? 0} file(s) to ${event.folder ?? '?'}`);
-      if (event.status === 'failed') line(`${task.label}: download failed: ${event.error ?? 'unknown error'}`);
+        line(`${task.label}: saved ${event.files?.length ?? 0} file(s) to ${event.folder ?? '?'}${refused}`);
+      if (event.status === 'failed')
+        line(`${task.label}: download failed: ${event.error ?? 'unknown error'}${refused}`);
     },
     problem: (problem) => {
       if (!problem) return line('Checking normally again.');
@@ -162,7 +168,10 @@ export function createTtyReporter(
     changed: soon,
     finished: soon,
     download: (task, event) => {
-      if (event.status === 'failed') screen.log(`${task.label}: download failed: ${event.error ?? 'unknown error'}`);
+      const refused = event.refused ? `; ${event.refused}` : '';
+      if (event.status === 'failed')
+        screen.log(`${task.label}: download failed: ${event.error ?? 'unknown error'}${refused}`);
+      else if (event.status === 'done' && event.refused) screen.log(`${task.label}: ${event.refused}`);
       soon();
     },
     problem: soon,

@@ -6,15 +6,20 @@ import { describeError } from '../../core/rodin/describe-error';
 import { createTaskTracker } from '../../core/tasks/task-tracker';
 import { createScheduler, type SchedulerStatus } from '../../core/scheduler/scheduler';
 import type { DurationModel } from '../../core/scheduler/duration-model';
-import type { Task, TaskInput } from '../../core/tasks/task';
+import type { Task, TaskDownload, TaskInput } from '../../core/tasks/task';
+import type { DownloadLimits } from '../../core/download/downloader';
+import type { TaskDownloads } from '../../core/download/task-downloads';
+import { refusedNote } from '../../core/download/download-summary';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { describeFailure } from '../error-exit';
-import type { WatchReporter } from './reporters';
+import type { DownloadEvent, WatchReporter } from './reporters';
 import type { LiveViewModel } from './live-view';
-import { formatDuration, hasOwnLabel, STATE_WORD, visibleSignature } from './task-summary';
+import { formatDuration } from '../../shared/format-duration';
+import { outcomeOf, stateWord } from '../../shared/task-states';
+import { hasOwnLabel, visibleSignature } from './task-summary';
 
 export interface RunWatchOptions {
-  client: Pick<RodinClient, 'status' | 'downloadList'>;
+  client: Pick<RodinClient, 'status' | 'downloadList' | 'baseUrl'>;
   fetch: typeof fetch;
   clock: Clock;
   inputs: readonly TaskInput[];
@@ -27,17 +32,19 @@ export interface RunWatchOptions {
   durationModel?: DurationModel;
   /** The demo: its failing task is part of the script, so failures do not make the run fail (downloads still do). */
   failuresExpected?: boolean;
+  /** Per-file and per-task size limits (defaults: 2 GiB and 4 GiB). */
+  downloadLimits?: DownloadLimits;
   /** Ctrl+C and friends; tests pass their own emitter. */
   signals?: NodeJS.EventEmitter;
 }
 
 /** Loaded on the first finished task only: watching without --download never pays for it. */
-async function loadDownloader() {
-  const [{ downloadTaskResults }, { safeFileName }] = await Promise.all([
-    import('../../core/download/downloader'),
+async function loadDownloads() {
+  const [{ createTaskDownloads }, { safeFileName }] = await Promise.all([
+    import('../../core/download/task-downloads'),
     import('../../core/download/safe-file-name'),
   ]);
-  return { downloadTaskResults, safeFileName };
+  return { createTaskDownloads, safeFileName };
 }
 
 export interface WatchResult {
@@ -115,10 +122,10 @@ export function runWatch(options: RunWatchOptions): Promise<WatchResult> {
     const checkComplete = () => {
       if (ended || tracker.active().length > 0 || downloads.size > 0) return;
       const all = tasks();
-      const bad = all.filter((t) => t.state === 'failed' || t.state === 'canceled');
+      const bad = all.filter((t) => outcomeOf(t.state) === 'failure');
       const badDownloads = all.filter((t) => t.download?.status === 'failed');
       if (bad.length > 0 && !options.failuresExpected) {
-        const what = bad.map((t) => `${t.label} (${STATE_WORD[t.state].toLowerCase()})`).join(', ');
+        const what = bad.map((t) => `${t.label} (${stateWord(t.state).toLowerCase()})`).join(', ');
         finish(
           EXIT.taskFailed,
           `${bad.length} of ${all.length} task${all.length === 1 ? '' : 's'} did not succeed: ${what}.`,
@@ -133,58 +140,54 @@ export function runWatch(options: RunWatchOptions): Promise<WatchResult> {
         finish(EXIT.ok, `All ${all.length} tasks finished as scripted: ${done} done, ${bad.length} failed on purpose.`);
       } else {
         const saved = options.downloadDir ? `; results saved in ${options.downloadDir}` : '';
-        finish(EXIT.ok, `All ${all.length} task${all.length === 1 ? '' : 's'} done${saved}.`);
+        // Refused entries alone do not fail the run: every safe file was saved. They are said, not hidden.
+        const warnings = all.flatMap((t) => {
+          const note = t.download ? refusedNote(t.download) : undefined;
+          return note ? [`${t.label}: ${note}`] : [];
+        });
+        const warning = warnings.length ? ` Warning: ${warnings.join('; ')}.` : '';
+        finish(EXIT.ok, `All ${all.length} task${all.length === 1 ? '' : 's'} done${saved}.${warning}`);
       }
     };
+
+    let flow: Promise<TaskDownloads> | undefined;
+    const downloadFlow = (dir: string) =>
+      (flow ??= loadDownloads().then(({ createTaskDownloads, safeFileName }) =>
+        createTaskDownloads({
+          clock,
+          fetch: options.fetch,
+          tracker,
+          client: () => client,
+          // <dir>/<label or task uuid>, unique among this run's tasks.
+          folderFor: (task) =>
+            join(dir, safeFileName(hasOwnLabel(task) ? task.label : (task.taskUuid ?? ''), takenFolders)),
+          autoDownload: () => true,
+          ...(options.downloadLimits ? { limits: () => options.downloadLimits! } : {}),
+        }),
+      ));
 
     const download = (task: Task) => {
       const dir = options.downloadDir;
       if (!dir) return;
       const key = task.subscriptionKey;
-      if (!task.taskUuid) {
-        const error =
-          'The task UUID is unknown, so its results cannot be fetched: pass the generation response, or --key with --task.';
-        tracker.setDownload(key, { status: 'failed', error });
-        reporter.download(task, { status: 'failed', error });
-        return;
-      }
-      const taskUuid = task.taskUuid;
-      let folder = dir;
       tracker.setDownload(key, { status: 'pending' });
-      const job = loadDownloader()
-        .then(({ downloadTaskResults, safeFileName }) => {
-          folder = join(dir, safeFileName(hasOwnLabel(task) ? task.label : taskUuid, takenFolders));
+      const job = downloadFlow(dir)
+        .then((taskDownloads) => {
           if (ended) throw new Error('stopped');
-          tracker.setDownload(key, { status: 'downloading', folder });
-          reporter.download(task, { status: 'started', folder });
-          return downloadTaskResults({
-            client,
-            fetch: options.fetch,
-            taskUuid,
-            folder,
-            signal: aborter.signal,
-            onProgress: (p) => {
-              if (ended) return;
-              tracker.setDownload(key, {
-                status: 'downloading',
-                folder,
-                receivedBytes: p.receivedBytes,
-                ...(p.totalBytes !== undefined ? { totalBytes: p.totalBytes } : {}),
-              });
-            },
-          });
+          const started = taskDownloads.start(key);
+          const folder = tracker.get(key)?.download?.folder;
+          reporter.download(task, { status: 'started', ...(folder ? { folder } : {}) });
+          return started;
         })
         .then((result) => {
           if (ended) return;
-          const done = { status: 'done' as const, folder: result.folder, files: result.files, finishedAt: clock.now() };
-          tracker.setDownload(key, result.previewFile ? { ...done, previewFile: result.previewFile } : done);
-          reporter.download(tracker.get(key) ?? task, { status: 'done', folder: result.folder, files: result.files });
+          reporter.download(tracker.get(key) ?? task, downloadEvent(result));
         })
         .catch((error: unknown) => {
           if (ended) return;
           const message = describeFailure(error);
-          tracker.setDownload(key, { status: 'failed', folder, error: message });
-          reporter.download(tracker.get(key) ?? task, { status: 'failed', folder, error: message });
+          tracker.setDownload(key, { status: 'failed', error: message });
+          reporter.download(tracker.get(key) ?? task, { status: 'failed', error: message });
         })
         .finally(() => {
           downloads.delete(job);
@@ -222,4 +225,15 @@ export function runWatch(options: RunWatchOptions): Promise<WatchResult> {
     for (const input of options.inputs) tracker.add(input);
     scheduler.start();
   });
+}
+
+/** What the reporters say about a finished download: the files, and any refused entries or failure. */
+function downloadEvent(download: TaskDownload): DownloadEvent {
+  const event: DownloadEvent = { status: download.status === 'done' ? 'done' : 'failed' };
+  if (download.folder) event.folder = download.folder;
+  if (download.files) event.files = download.files;
+  if (download.error) event.error = download.error;
+  const note = refusedNote(download);
+  if (note) event.refused = note;
+  return event;
 }

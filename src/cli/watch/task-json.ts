@@ -17,7 +17,14 @@ export interface TaskJson {
   finishedAt?: string;
   alreadyFinished?: boolean;
   lastError?: { code: string; message: string; at: string };
-  download?: { status: string; folder?: string; files?: string[]; error?: string };
+  download?: {
+    status: string;
+    folder?: string;
+    files?: string[];
+    error?: string;
+    refused?: { name: string; reason: string }[];
+    refusedCount?: number;
+  };
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -50,6 +57,8 @@ export function taskJson(task: Task): TaskJson {
             ...(task.download.folder ? { folder: task.download.folder } : {}),
             ...(task.download.files ? { files: task.download.files } : {}),
             ...(task.download.error ? { error: task.download.error } : {}),
+            ...(task.download.refused ? { refused: task.download.refused } : {}),
+            ...(task.download.refusedCount ? { refusedCount: task.download.refusedCount } : {}),
           },
         }
       : {}),

@@ -1,16 +1,5 @@
 // Plain facts about a task for every CLI output (live view, log lines, JSON): progress, queue, words, times.
-import { defaultLabel, jobsDone, queuePosition, type Task, type TaskState } from '../../core/tasks/task';
-import { formatSeconds } from '../../shared/format-duration';
-
-export { formatClockTime } from '../../shared/format-duration';
-
-export const STATE_WORD: Record<TaskState, string> = {
-  waiting: 'Waiting',
-  generating: 'Generating',
-  done: 'Done',
-  failed: 'Failed',
-  canceled: 'Canceled',
-};
+import { defaultLabel, jobsDone, queuePosition, type Task } from '../../core/tasks/task';
 
 /** Job statuses the API sent that we do not know: shown verbatim so nobody is left guessing. */
 export function unknownStatuses(task: Pick<Task, 'jobs'>): string[] {
@@ -28,18 +17,6 @@ export function progressText(task: Task): string {
   if (unknown.length > 0) parts.push(`status ${unknown.join(', ')}`);
   if (task.jobs.length === 0 && task.lastPolledAt === undefined) parts.push('first check soon');
   return parts.join(' · ');
-}
-
-/** Time since we started watching, frozen at the finish; undefined for tasks already finished when added. */
-export function elapsedMs(task: Task, now: number): number | undefined {
-  if (task.finishedWhenAdded) return undefined;
-  const start = task.submittedAt ?? task.addedAt;
-  return Math.max(0, (task.finishedAt ?? now) - start);
-}
-
-/** 7s, 3m 05s, 1h 02m; a started second does not count yet. */
-export function formatDuration(ms: number): string {
-  return formatSeconds(Math.floor(ms / 1_000));
 }
 
 /** Whether the label is only the one we made up, so a folder name should use the task UUID instead. */

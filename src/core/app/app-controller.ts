@@ -1,33 +1,37 @@
 // The Electron-free heart of the tray app: wires tracker, scheduler and the app's parts, serves every IPC channel.
+import { join } from 'node:path';
 import type { Clock } from '../clock';
-import { parseTaskInput } from '../input/parse-task-input';
+import { parseTaskInput, parseTaskLink } from '../input/parse-task-input';
 import type { Logger } from '../log/logger';
 import { describeError } from '../rodin/describe-error';
 import { createDurationModel, type DurationModel } from '../scheduler/duration-model';
 import { createScheduler } from '../scheduler/scheduler';
-import { isFinished, type Task } from '../tasks/task';
+import { defaultLabel, isFinished, type Task, type TaskInput } from '../tasks/task';
 import { taskIdOf } from '../tasks/task-id';
 import { createTaskTracker } from '../tasks/task-tracker';
-import type { IpcHandlers } from '../../shared/ipc';
+import { DEFAULT_DOWNLOAD_LIMITS } from '../download/downloader';
+import { createTaskDownloads, NO_TASK_UUID } from '../download/task-downloads';
+import { createStoredFolders, FILES_MISSING } from '../download/stored-folders';
+import { taskFolderName } from '../download/task-folder';
+import type { AddTasksResult, IpcHandlers } from '../../shared/ipc';
 import { AppError } from './app-error';
 import { buildSnapshot } from './build-snapshot';
 import { isAllowedExternalUrl } from './external-url';
 import { createKeyActions } from './key-actions';
+import { linkQuestion } from './link-question';
 import { createListeners } from './listeners';
 import { createNotificationBuffer } from './notification-buffer';
 import { createNotificationPause } from './notification-pause';
-import { createRemovalUndo } from './removal-undo';
+import { createRemovalUndo, UNDO_WINDOW_MS } from './removal-undo';
 import { createRodinConnection, type DemoConnection } from './rodin-connection';
 import { createSettingsActions, loadSettings } from './settings-actions';
 import { createSnapshotEmitter } from './snapshot-emitter';
-import { createTaskDownloads } from './task-downloads';
 import { taskModelFile } from './task-model-file';
 import { createTaskPersistence } from './task-persistence';
 import type { AppController, AppStore, FinishedEvent, KeyStore, Platform } from './types';
 import { onlyGiven, validatedHandler as handle } from './validated-handler';
 
 export type { DemoConnection } from './rodin-connection';
-export { UNDO_WINDOW_MS } from './removal-undo';
 export { SNAPSHOT_COALESCE_MS } from './snapshot-emitter';
 export { NOTIFY_COALESCE_MS } from './notification-buffer';
 
@@ -106,13 +110,17 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
     isDemoTask: (key) => connection.isDemoTask(key),
     schedulerState: () => learned.toJSON(),
   });
+  const downloadRoot = () => settings().downloadFolder.trim() || platform.defaultDownloadRoot();
+  // Results written before the folder setting changed still count: they are under the default or the chosen one.
+  const downloadRoots = () => [...new Set([downloadRoot(), platform.defaultDownloadRoot()])];
   const downloads = createTaskDownloads({
     clock,
     fetch: deps.fetch,
     tracker,
     client: () => connection.client(),
-    settings,
-    platform,
+    folderFor: (task) => join(downloadRoot(), taskFolderName(task)),
+    autoDownload: () => settings().autoDownload,
+    limits: () => ({ ...DEFAULT_DOWNLOAD_LIMITS, maxTaskBytes: settings().downloadLimitGiB * 1024 ** 3 }),
     logger,
   });
   const removals = createRemovalUndo({ clock, tracker, abortDownload: (key) => downloads.abort(key) });
@@ -145,6 +153,35 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
   scheduler.onStatus(() => changed());
 
   downloads.resumeInterrupted();
+  const storedFolders = createStoredFolders({ tracker, roots: downloadRoots });
+  // The store is a file anyone with the user's rights can edit: paths read back are checked before use.
+  void storedFolders.verifyAll();
+
+  /** Adds what is new, up to the active-task cap; what the cap keeps out is said in `rejected`. */
+  function addInputs(inputs: readonly TaskInput[], rejected: string[]): AddTasksResult {
+    const added: { id: string; label: string }[] = [];
+    const duplicates: { id: string; label: string }[] = [];
+    const limit = settings().maxActiveTasks;
+    let active = tracker.active().length;
+    let capped = 0;
+    for (const input of inputs) {
+      if (!tracker.get(input.subscriptionKey) && active >= limit) {
+        capped++;
+        continue;
+      }
+      const result = tracker.add(input);
+      if (result.added) active++;
+      const entry = { id: taskIdOf(result.task.subscriptionKey), label: result.task.label };
+      (result.added ? added : duplicates).push(entry);
+    }
+    if (capped > 0) {
+      rejected = [
+        ...rejected,
+        `${capped} task${capped === 1 ? ' was' : 's were'} not added: already watching ${limit} unfinished tasks, the most allowed (Settings → Checking).`,
+      ];
+    }
+    return { added, duplicates, rejected };
+  }
 
   function taskById(id: string): Task {
     const task = tracker.getById(id);
@@ -152,23 +189,22 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
     return task;
   }
 
+  /** The model's path, only from a stored folder that still checks out under the download roots. */
+  async function modelFileOf(task: Task): Promise<string> {
+    return taskModelFile(task, await storedFolders.verify(task));
+  }
+
   const handlers: IpcHandlers = {
     'app:get-snapshot': handle('app:get-snapshot', () => controller.snapshot()),
 
     'tasks:add-text': handle('tasks:add-text', ({ text }) => {
       const parsed = parseTaskInput(text);
-      const added: { id: string; label: string }[] = [];
-      const duplicates: { id: string; label: string }[] = [];
-      for (const input of parsed.tasks) {
-        const result = tracker.add(input);
-        const entry = { id: taskIdOf(result.task.subscriptionKey), label: result.task.label };
-        (result.added ? added : duplicates).push(entry);
-      }
-      return { added, duplicates, rejected: parsed.rejected };
+      return addInputs(parsed.tasks, parsed.rejected);
     }),
 
     'tasks:remove': handle('tasks:remove', ({ id }) => {
       removals.remove(id, taskById(id));
+      return { undoMs: UNDO_WINDOW_MS };
     }),
     'tasks:undo-remove': handle('tasks:undo-remove', ({ id }) => {
       removals.undo(id);
@@ -183,12 +219,18 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
     }),
 
     'tasks:download': handle('tasks:download', ({ id }) => {
-      downloads.request(taskById(id));
+      const task = taskById(id);
+      if (task.state !== 'done') throw new AppError('NOT_DONE', 'Results can be downloaded once the task is done.');
+      if (!task.taskUuid) throw new AppError('NO_TASK_UUID', NO_TASK_UUID);
+      downloads.request(task.subscriptionKey);
     }),
 
     'tasks:open-folder': handle('tasks:open-folder', async ({ id }) => {
-      const folder = taskById(id).download?.folder;
-      if (!folder) throw new AppError('NOT_DOWNLOADED', 'Nothing has been downloaded for this task yet.');
+      const task = taskById(id);
+      if (!task.download?.folder)
+        throw new AppError('NOT_DOWNLOADED', 'Nothing has been downloaded for this task yet.');
+      const folder = await storedFolders.verify(task);
+      if (!folder) throw new AppError('FILES_MISSING', FILES_MISSING);
       await platform.openPath(folder);
     }),
 
@@ -199,7 +241,7 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
         return;
       }
       if (what === 'model-path') {
-        platform.copyText(await taskModelFile(task));
+        platform.copyText(await modelFileOf(task));
         return;
       }
       if (!task.taskUuid) throw new AppError('NO_TASK_UUID', 'This task has no task UUID to copy.');
@@ -207,20 +249,23 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
     }),
 
     'tasks:open-model': handle('tasks:open-model', async ({ id }) => {
-      await platform.openPath(await taskModelFile(taskById(id)));
+      await platform.openPath(await modelFileOf(taskById(id)));
     }),
     'tasks:show-model': handle('tasks:show-model', async ({ id }) => {
-      platform.showItemInFolder(await taskModelFile(taskById(id)));
+      platform.showItemInFolder(await modelFileOf(taskById(id)));
     }),
     'tasks:drag-model': handle('tasks:drag-model', async ({ id }) => {
-      platform.startDrag(await taskModelFile(taskById(id)));
+      platform.startDrag(await modelFileOf(taskById(id)));
     }),
 
     'tasks:mark-seen': handle('tasks:mark-seen', ({ ids }) => {
       let any = false;
       for (const id of ids) {
         const task = tracker.getById(id);
-        if (task && tracker.markSeen(task.subscriptionKey)) any = true;
+        if (!task || !tracker.markSeen(task.subscriptionKey)) continue;
+        any = true;
+        // A link-added task held its download back until now.
+        if (task.fromLink) downloads.autoDownload(tracker.get(task.subscriptionKey) ?? task);
       }
       if (any) changed();
     }),
@@ -291,7 +336,7 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
         demo: connection.isDemo(),
         ...(pausedUntil !== undefined ? { notificationsPausedUntil: pausedUntil } : {}),
         unseen: new Set(tracker.list().flatMap((task) => (task.unseen ? [task.subscriptionKey] : []))),
-        previewUrl: (taskId, file) => platform.previewUrl(taskId, file),
+        previewUrl: (taskId, folder, file) => platform.previewUrl(taskId, folder, file),
       });
     },
 
@@ -310,6 +355,22 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
     resume() {
       scheduler.wake();
       changed();
+    },
+
+    downloadRoots,
+
+    async addFromLink(url) {
+      const parsed = parseTaskLink(url);
+      const fresh = parsed.tasks.filter((input) => !tracker.get(input.subscriptionKey));
+      if (fresh.length === 0) return addInputs(parsed.tasks, parsed.rejected);
+      const labels = fresh.map((input) => input.label ?? defaultLabel(input));
+      if (!(await platform.confirm(linkQuestion(labels)))) {
+        return { added: [], duplicates: [], rejected: ['You chose not to add the tasks from the link.'] };
+      }
+      return addInputs(
+        parsed.tasks.map((input) => ({ ...input, fromLink: true })),
+        parsed.rejected,
+      );
     },
 
     shutdown() {

@@ -1,8 +1,10 @@
 // Builds the plain AppSnapshot the window and tray render, from the controller's state; pure and key-free.
+import { downloadNote, refusedNote } from '../download/download-summary';
 import { isViewableModel, pickModelFile } from '../download/model-file';
-import { isFinished, jobsDone, queuePosition, type Task } from '../tasks/task';
+import { isFinished, jobsDone, queuePosition, taskDuration, type Task } from '../tasks/task';
 import { taskIdOf } from '../tasks/task-id';
-import type { AppSnapshot, KeyStatus, Problem, TaskStateName, TaskView } from '../../shared/snapshot';
+import type { AppSnapshot, KeyStatus, Problem, TaskView } from '../../shared/snapshot';
+import { zeroCounts } from '../../shared/task-states';
 import type { Settings } from '../../shared/settings';
 
 /** The parts of the scheduler's status a snapshot needs (structurally the scheduler's SchedulerStatus). */
@@ -29,7 +31,7 @@ export interface SnapshotInput {
   notificationsPausedUntil?: number;
   /** Subscription keys of finished tasks the user has not looked at yet. */
   unseen: ReadonlySet<string>;
-  previewUrl?: (taskId: string, file: string) => string | undefined;
+  previewUrl?: (taskId: string, folder: string, file: string) => string | undefined;
 }
 
 const NO_KEY_MESSAGE = 'Set your Rodin API key to start checking tasks.';
@@ -64,15 +66,21 @@ function downloadView(task: Task, id: string, previewUrl: SnapshotInput['preview
   if (d.receivedBytes !== undefined) view.receivedBytes = d.receivedBytes;
   if (d.totalBytes !== undefined) view.totalBytes = d.totalBytes;
   if (d.files) view.fileCount = d.files.length;
+  else if (d.fileCount !== undefined) view.fileCount = d.fileCount;
+  if (d.filesDone !== undefined && d.status === 'downloading') view.filesDone = d.filesDone;
   if (d.error) view.error = d.error;
-  if (d.status === 'done' && d.previewFile && previewUrl) {
-    const url = previewUrl(id, d.previewFile);
+  const note = downloadNote(d);
+  if (note) view.note = note;
+  const refused = refusedNote(d);
+  if (refused) view.refusedNote = refused;
+  if (d.status === 'done' && d.folder && d.previewFile && previewUrl) {
+    const url = previewUrl(id, d.folder, d.previewFile);
     if (url) view.previewUrl = url;
   }
   const model = d.status === 'done' && d.files ? pickModelFile(d.files) : undefined;
   if (model) {
     view.model = { name: model.name, format: model.format };
-    const url = isViewableModel(model.format) ? previewUrl?.(id, model.file) : undefined;
+    const url = isViewableModel(model.format) && d.folder ? previewUrl?.(id, d.folder, model.file) : undefined;
     if (url) view.model.url = url;
   }
   return view;
@@ -100,6 +108,8 @@ export function buildTaskView(task: Task, input: Pick<SnapshotInput, 'unseen' | 
   if (task.taskUuid) view.taskUuid = task.taskUuid;
   if (task.generatingSince !== undefined) view.generatingSince = task.generatingSince;
   if (task.finishedAt !== undefined) view.finishedAt = task.finishedAt;
+  const duration = taskDuration(task);
+  if (duration !== undefined) view.durationMs = duration;
   if (task.lastError) view.lastError = { ...task.lastError };
   const download = downloadView(task, id, input.previewUrl);
   if (download) view.download = download;
@@ -107,7 +117,7 @@ export function buildTaskView(task: Task, input: Pick<SnapshotInput, 'unseen' | 
 }
 
 export function buildSnapshot(input: SnapshotInput): AppSnapshot {
-  const counts: Record<TaskStateName, number> = { waiting: 0, generating: 0, done: 0, failed: 0, canceled: 0 };
+  const counts = zeroCounts();
   for (const task of input.tasks) counts[task.state] += 1;
   const polling: AppSnapshot['polling'] = { paused: input.polling.paused };
   if (input.polling.pausedBy) polling.pausedBy = input.polling.pausedBy;

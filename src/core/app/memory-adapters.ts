@@ -1,5 +1,5 @@
 // In-memory AppStore, KeyStore and a recording Platform: for tests, the renderer harness and the CLI's demo.
-import type { AppStore, KeyStore, Platform } from './types';
+import type { Confirmation, AppStore, KeyStore, Platform } from './types';
 import type { Task } from '../tasks/task';
 import type { KeyStatus } from '../../shared/snapshot';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../shared/settings';
@@ -82,10 +82,16 @@ export interface RecordingPlatform extends Platform {
   hideCount: number;
   /** What the next chooseFolder() returns (null = the user cancelled). */
   nextChosenFolder: string | null;
+  /** Questions asked with confirm(), and what the next answer is (false = Cancel, the safe default). */
+  confirmations: Confirmation[];
+  nextConfirm: boolean;
 }
 
 export function createRecordingPlatform(
-  options: { downloadRoot?: string; previewUrl?: (taskId: string, file: string) => string | undefined } = {},
+  options: {
+    downloadRoot?: string;
+    previewUrl?: (taskId: string, folder: string, file: string) => string | undefined;
+  } = {},
 ): RecordingPlatform {
   const platform: RecordingPlatform = {
     copied: [],
@@ -96,6 +102,12 @@ export function createRecordingPlatform(
     launchAtLogin: [],
     hideCount: 0,
     nextChosenFolder: null,
+    confirmations: [],
+    nextConfirm: false,
+    confirm: (question) => {
+      platform.confirmations.push(question);
+      return Promise.resolve(platform.nextConfirm);
+    },
     copyText: (text) => {
       platform.copied.push(text);
     },
@@ -121,7 +133,8 @@ export function createRecordingPlatform(
     setLaunchAtLogin: (enabled) => {
       platform.launchAtLogin.push(enabled);
     },
-    previewUrl: options.previewUrl ?? ((taskId, file) => `rodin-preview://${taskId}/${encodeURIComponent(file)}`),
+    previewUrl:
+      options.previewUrl ?? ((taskId, _folder, file) => `rodin-preview://${taskId}/${encodeURIComponent(file)}`),
   };
   return platform;
 }

@@ -5,7 +5,8 @@ import { pickModelFile } from '../download/model-file';
 import type { Task } from '../tasks/task';
 import { AppError } from './app-error';
 
-export async function taskModelFile(task: Task): Promise<string> {
+/** `folder` is the task's folder as verified against the download roots (undefined when it failed the check). */
+export async function taskModelFile(task: Task, folder: string | undefined): Promise<string> {
   const download = task.download;
   if (download?.status !== 'done' || !download.folder || !download.files) {
     throw new AppError('NOT_DOWNLOADED', 'The model has not been downloaded yet.');
@@ -13,7 +14,7 @@ export async function taskModelFile(task: Task): Promise<string> {
   const model = pickModelFile(download.files);
   if (!model) throw new AppError('NO_MODEL', 'The downloaded results hold no 3D model file.');
   // The stored list could have been edited, or the file swapped for a link since: check the disk, not the list.
-  if (!(await isInsideFolder(model.file, download.folder))) {
+  if (!folder || !(await isInsideFolder(model.file, folder))) {
     throw new AppError('NOT_FOUND', `${model.name} is no longer in the task's folder; download the results again.`);
   }
   return model.file;

@@ -1,7 +1,7 @@
 // What the app controller needs from its host (Electron main, or a test process) and what it offers back.
 import type { Task } from '../tasks/task';
 import type { AppSnapshot, KeyStatus } from '../../shared/snapshot';
-import type { IpcHandlers } from '../../shared/ipc';
+import type { AddTasksResult, IpcHandlers } from '../../shared/ipc';
 import type { Settings } from '../../shared/settings';
 
 /** Where the API key lives: keytar in the CLI and app (safeStorage/memory fallbacks in the app). */
@@ -28,8 +28,18 @@ export interface AppStore {
   notices(): string[];
 }
 
+/** A yes/no question main asks with a native dialog (never the window, which a page could fake or click). */
+export interface Confirmation {
+  message: string;
+  detail: string;
+  /** The button that says yes ("Add", "Use the key there"); the other one is Cancel, the default. */
+  confirmLabel: string;
+}
+
 /** OS services the controller asks for; each is a few lines in main and a recorder in tests. */
 export interface Platform {
+  /** Asks the user; resolves true only for an explicit yes. */
+  confirm(question: Confirmation): Promise<boolean>;
   copyText(text: string): void;
   /** Opens a folder, or a file in its default app. */
   openPath(path: string): Promise<void>;
@@ -43,7 +53,7 @@ export interface Platform {
   defaultDownloadRoot(): string;
   setLaunchAtLogin(enabled: boolean): void;
   /** A URL the window can load for a downloaded preview file, or undefined if previews are not served. */
-  previewUrl(taskId: string, file: string): string | undefined;
+  previewUrl(taskId: string, folder: string, file: string): string | undefined;
 }
 
 /** A native notification main should raise; `taskId` (the window's id) lets a click show that task. */
@@ -69,6 +79,13 @@ export interface AppController {
   setOnline(online: boolean): void;
   suspend(): void;
   resume(): void;
-  /** Stops timers and flushes the store. */
+  /**
+   * A rodin-tray://add link (from anywhere, e.g. a web page): asks the user first, adds at most 20 tasks, and
+   * holds back their automatic download until the user has seen them in the window.
+   */
+  addFromLink(url: string): Promise<AddTasksResult>;
+  /** Folders a task's results may live under: the chosen download folder and the platform default. */
+  downloadRoots(): string[];
+  /** Stops timers and writes the store before returning (main's before-quit relies on it); the promise is settled. */
   shutdown(): Promise<void>;
 }

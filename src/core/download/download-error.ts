@@ -8,7 +8,14 @@ export type DownloadErrorCode =
   | 'EMPTY_LIST'
   | 'UNSAFE_PATH'
   | 'WRITE_FAILED'
-  | 'ABORTED';
+  | 'DISK_FULL'
+  /** One file over the per-file limit. */
+  | 'TOO_LARGE'
+  /** The task's files together over the per-task limit (a setting). */
+  | 'TASK_TOO_LARGE'
+  | 'ABORTED'
+  | 'NOT_FOUND'
+  | 'NO_TASK_UUID';
 
 export class DownloadError extends Error {
   constructor(

@@ -3,36 +3,62 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { isLoopbackHost } from '../rodin/base-url';
-import type { DownloadItem, RodinClient } from '../rodin/types';
+import type { RodinClient } from '../rodin/types';
 import { DownloadError } from './download-error';
-import { safeFileName } from './safe-file-name';
+import {
+  parseUrl,
+  planDownloads,
+  urlProblem,
+  type PlannedFile,
+  type RefusedFile,
+  type UrlRules,
+} from './download-plan';
 
+/** The whole task's progress: bytes over every file, and how many files are finished. */
 export interface DownloadProgress {
-  /** Bytes of `file` received so far. */
   receivedBytes: number;
-  /** From Content-Length, when the server sent one. */
+  /** Sum of every file's Content-Length, once every file has started and sent one. */
   totalBytes?: number;
-  /** The file's name in the folder. */
-  file: string;
-  /** Position of `file` in the list (0-based) and the list's length, for "file 2 of 5". */
-  fileIndex: number;
+  filesDone: number;
   fileCount: number;
 }
 
+export interface DownloadLimits {
+  maxFileBytes: number;
+  maxTaskBytes: number;
+}
+
+const GIB = 1024 ** 3;
+export const DEFAULT_DOWNLOAD_LIMITS: DownloadLimits = { maxFileBytes: 2 * GIB, maxTaskBytes: 4 * GIB };
+/** Files fetched at once: enough to hide latency, few enough to be polite to the file host. */
+export const DEFAULT_DOWNLOAD_CONCURRENCY = 3;
+
 export interface DownloadTaskResultsOptions {
-  client: Pick<RodinClient, 'downloadList'>;
+  /** Its base URL decides whether plain http links are acceptable (only for an API on this machine). */
+  client: Pick<RodinClient, 'downloadList' | 'baseUrl'>;
   fetch: typeof fetch;
   taskUuid: string;
   folder: string;
   onProgress?: (progress: DownloadProgress) => void;
   signal?: AbortSignal;
+  limits?: DownloadLimits;
+  concurrency?: number;
+}
+
+export interface FailedFile {
+  name: string;
+  error: DownloadError;
 }
 
 export interface DownloadResult {
   folder: string;
-  /** Absolute paths, in the order of the service's list. */
+  /** Absolute paths of the files saved, in the order of the service's list. */
   files: string[];
   previewFile?: string;
+  /** Entries judged unsafe and skipped (nothing was fetched for them). */
+  refused: RefusedFile[];
+  /** Safe entries that could not be fetched or saved. */
+  failed: FailedFile[];
 }
 
 const MAX_REDIRECTS = 5;
@@ -45,26 +71,17 @@ function hostOf(url: URL): string {
   return url.host || url.protocol;
 }
 
-/** `https:` anywhere, `http:` only to this machine (the simulator); never `file:`, `data:` or anything else. */
-export function checkDownloadUrl(raw: string, file: string): URL {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new DownloadError('UNSAFE_URL', `The download link for ${file} is not a valid URL.`, file);
-  }
-  const allowed = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-  if (!allowed) {
-    const what = url.protocol === 'http:' ? `plain http to ${hostOf(url)}` : `a ${url.protocol} link`;
-    throw new DownloadError('UNSAFE_URL', `Refused to download ${file}: ${what} is not allowed (https only).`, file);
-  }
-  if (url.username || url.password) {
-    throw new DownloadError(
-      'UNSAFE_URL',
-      `Refused to download ${file}: the link carries a user name or password.`,
-      file,
-    );
-  }
+/** The rules for links, from the API's own base URL. */
+export function urlRulesFor(baseUrl: string): UrlRules {
+  const api = parseUrl(baseUrl);
+  return { allowPlainHttp: api !== undefined && api.protocol === 'http:' && isLoopbackHost(api.hostname) };
+}
+
+/** A redirect target passes the same rules as the listed link before we connect to it. */
+export function checkDownloadUrl(raw: string, file: string, rules: UrlRules): URL {
+  const url = parseUrl(raw);
+  const problem = url ? urlProblem(url, rules) : 'not a valid link';
+  if (!url || problem) throw new DownloadError('UNSAFE_URL', `Refused to download ${file}: ${problem}.`, file);
   return url;
 }
 
@@ -118,6 +135,7 @@ async function fetchChecked(
   start: URL,
   file: string,
   signal: AbortSignal | undefined,
+  rules: UrlRules,
 ): Promise<Response> {
   let url = start;
   for (let hop = 0; ; hop++) {
@@ -138,7 +156,7 @@ async function fetchChecked(
         file,
       );
     }
-    url = checkDownloadUrl(new URL(location, url).href, file);
+    url = checkDownloadUrl(new URL(location, url).href, file, rules);
   }
 }
 
@@ -157,27 +175,78 @@ async function failureOf(response: Response, file: string): Promise<Error> {
   return new DownloadError('HTTP_ERROR', `Could not download ${file}: the server answered HTTP ${status}.`, file);
 }
 
+/** Bytes the whole task may still take; shared by the files fetched in parallel. */
+interface TaskBudget {
+  limits: DownloadLimits;
+  used: number;
+}
+
 interface FetchFileOptions {
   doFetch: typeof fetch;
   url: URL;
+  rules: UrlRules;
   folder: string;
   name: string;
-  signal: AbortSignal | undefined;
+  signal: AbortSignal;
+  budget: TaskBudget;
   progress: (receivedBytes: number, totalBytes: number | undefined) => void;
+}
+
+const MIB = 1024 ** 2;
+
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * MIB ? `${+(bytes / (1024 * MIB)).toFixed(1)} GiB` : `${+(bytes / MIB).toFixed(1)} MiB`;
+}
+
+function tooLarge(name: string, budget: TaskBudget, fileBytes: number): DownloadError | undefined {
+  const { maxFileBytes, maxTaskBytes } = budget.limits;
+  if (fileBytes > maxFileBytes) {
+    return new DownloadError(
+      'TOO_LARGE',
+      `Refused to save ${name}: it is larger than ${sizeText(maxFileBytes)}.`,
+      name,
+    );
+  }
+  if (budget.used > maxTaskBytes) {
+    return new DownloadError(
+      'TASK_TOO_LARGE',
+      `Stopped at ${name}: the task's files together exceed ${sizeText(maxTaskBytes)} (the download size limit in settings).`,
+      name,
+    );
+  }
+  return undefined;
+}
+
+function writeFailure(error: unknown, name: string): DownloadError {
+  if ((error as { code?: unknown }).code === 'ENOSPC') {
+    return new DownloadError(
+      'DISK_FULL',
+      `The disk is full: ${name} could not be saved, and nothing partial was kept.`,
+      name,
+    );
+  }
+  return new DownloadError('WRITE_FAILED', `Could not save ${name}: ${(error as Error).message}`, name);
 }
 
 /** Streams one file to `.name.part-XXXX` beside its final name, and renames it only once it is whole. */
 async function fetchFile(options: FetchFileOptions): Promise<string> {
-  const { name, folder, signal } = options;
+  const { name, folder, signal, budget } = options;
   const finalPath = pathInside(folder, name);
   const tempPath = pathInside(folder, `.${name}.part-${randomBytes(4).toString('hex')}`);
-  const response = await fetchChecked(options.doFetch, options.url, name, signal);
+  const response = await fetchChecked(options.doFetch, options.url, name, signal, options.rules);
   if (!response.ok) throw await failureOf(response, name);
   if (!response.body)
     throw new DownloadError('INCOMPLETE', `Could not download ${name}: the server sent no data.`, name);
 
   const lengthHeader = response.headers.get('content-length');
   const totalBytes = lengthHeader && /^\d+$/.test(lengthHeader) ? Number(lengthHeader) : undefined;
+  // A stated size over a limit is refused before a byte is written; the count below catches a lying server.
+  const early =
+    totalBytes !== undefined ? tooLarge(name, { ...budget, used: budget.used + totalBytes }, totalBytes) : undefined;
+  if (early) {
+    await discardBody(response);
+    throw early;
+  }
   let received = 0;
   let reported = 0;
   options.progress(0, totalBytes);
@@ -188,7 +257,7 @@ async function fetchFile(options: FetchFileOptions): Promise<string> {
     try {
       handle = await open(tempPath, 'wx');
     } catch (error) {
-      throw new DownloadError('WRITE_FAILED', `Could not save ${name}: ${(error as Error).message}`, name);
+      throw writeFailure(error, name);
     }
     for (;;) {
       let chunk: ReadableStreamReadResult<Uint8Array>;
@@ -199,12 +268,15 @@ async function fetchFile(options: FetchFileOptions): Promise<string> {
         throw new DownloadError('INCOMPLETE', `Could not download ${name}: the connection broke off.`, name);
       }
       if (chunk.done) break;
+      received += chunk.value.byteLength;
+      budget.used += chunk.value.byteLength;
+      const over = tooLarge(name, budget, received);
+      if (over) throw over;
       try {
         await handle.write(chunk.value);
       } catch (error) {
-        throw new DownloadError('WRITE_FAILED', `Could not save ${name}: ${(error as Error).message}`, name);
+        throw writeFailure(error, name);
       }
-      received += chunk.value.byteLength;
       if (received - reported >= PROGRESS_STEP_BYTES) {
         reported = received;
         options.progress(received, totalBytes);
@@ -217,33 +289,54 @@ async function fetchFile(options: FetchFileOptions): Promise<string> {
         name,
       );
     }
-    await handle.close();
-    handle = undefined;
+    try {
+      await handle.close();
+    } catch (error) {
+      throw writeFailure(error, name);
+    } finally {
+      handle = undefined;
+    }
     await rename(tempPath, finalPath);
   } catch (error) {
     await reader.cancel().catch(() => {});
     await handle?.close().catch(() => {});
     // Never leave a partial file behind, under any name.
     await rm(tempPath, { force: true }).catch(() => {});
+    // What this file counted no longer takes room in the task's budget.
+    budget.used -= received;
     throw error;
   }
   if (received !== reported) options.progress(received, totalBytes);
   return finalPath;
 }
 
-function sameItem(a: DownloadItem, b: DownloadItem): boolean {
-  return a.name === b.name;
+/** Failures that would hit every other file too: the rest of the task stops at once. */
+function stopsTheTask(error: DownloadError): boolean {
+  return error.code === 'DISK_FULL' || error.code === 'TASK_TOO_LARGE';
+}
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
 }
 
 /**
- * Downloads every result file of a task into `folder` (created if missing). Existing files are never
- * overwritten: a clash gets "name (2).ext". On an expired link it asks the service once for a fresh list and
- * retries that file; a second failure is final.
+ * Downloads the safe result files of a task into `folder` (created if missing), a few at a time. Each list entry
+ * is judged on its own: unsafe ones are refused and reported, the rest are saved even when one fails. Existing
+ * files are never overwritten: a clash gets "name (2).ext". On an expired link it asks the service once for a
+ * fresh list and retries; a second refusal of that file is final. Throws only when nothing could be attempted
+ * (no list, an empty list, no folder) or when cancelled.
  */
 export async function downloadTaskResults(options: DownloadTaskResultsOptions): Promise<DownloadResult> {
-  const { client, signal } = options;
+  const { client } = options;
+  const outer = options.signal;
   const folder = path.resolve(options.folder);
-  if (signal?.aborted) throw aborted();
+  const rules = urlRulesFor(client.baseUrl);
+  if (outer?.aborted) throw aborted();
   try {
     await mkdir(folder, { recursive: true });
   } catch (error) {
@@ -251,60 +344,127 @@ export async function downloadTaskResults(options: DownloadTaskResultsOptions): 
   }
 
   // Asked right before fetching: the signed URLs expire about ten minutes after this call.
-  let list = await client.downloadList(options.taskUuid, signal ? { signal } : undefined);
+  const listOnce = () => client.downloadList(options.taskUuid, outer ? { signal: outer } : undefined);
+  const list = await listOnce();
   if (list.length === 0) {
     throw new DownloadError('EMPTY_LIST', 'The service has no result files for this task (yet).');
   }
   const taken = new Set(await readdir(folder).catch(() => [] as string[]));
-  const plan = list.map((item) => {
-    const name = safeFileName(item.name, taken);
-    return { item, name, url: checkDownloadUrl(item.url, name) };
-  });
+  const { files: plan, refused } = planDownloads(list, taken, rules);
 
-  const files: string[] = [];
-  let previewFile: string | undefined;
-  for (const [index, entry] of plan.entries()) {
-    const progress = (receivedBytes: number, totalBytes: number | undefined) =>
-      options.onProgress?.({
-        receivedBytes,
-        ...(totalBytes !== undefined ? { totalBytes } : {}),
-        file: entry.name,
-        fileIndex: index,
-        fileCount: plan.length,
-      });
-    let refreshed = false;
-    let saved: string | undefined;
-    while (!saved) {
+  // One stop for the whole task: cancelled from outside, or a failure every other file would meet too.
+  const stop = new AbortController();
+  const onOuterAbort = () => stop.abort();
+  outer?.addEventListener('abort', onOuterAbort);
+  const budget: TaskBudget = { limits: options.limits ?? DEFAULT_DOWNLOAD_LIMITS, used: 0 };
+  const perFile = new Map<PlannedFile, { received: number; total: number | undefined }>();
+  let filesDone = 0;
+  const report = () => {
+    const states = [...perFile.values()];
+    const progress: DownloadProgress = {
+      receivedBytes: states.reduce((sum, f) => sum + f.received, 0),
+      filesDone,
+      fileCount: plan.length,
+    };
+    if (states.length === plan.length && states.every((f) => f.total !== undefined)) {
+      progress.totalBytes = states.reduce((sum, f) => sum + (f.total ?? 0), 0);
+    }
+    options.onProgress?.(progress);
+  };
+
+  // A fresh list is asked for at most once, shared by every file whose link expired meanwhile.
+  let freshList: Promise<Map<string, string>> | undefined;
+  const freshUrls = () =>
+    (freshList ??= listOnce().then((items) => new Map(items.map((item) => [item.name, item.url]))));
+
+  const saved = new Map<PlannedFile, string>();
+  const failed: FailedFile[] = [];
+  let stoppedBy: DownloadError | undefined;
+
+  const fetchOne = async (entry: PlannedFile): Promise<void> => {
+    if (stop.signal.aborted) return;
+    const progress = (received: number, total: number | undefined) => {
+      perFile.set(entry, { received, total });
+      report();
+    };
+    let url = entry.url;
+    for (let attempt = 0; ; attempt++) {
       try {
-        saved = await fetchFile({ doFetch: options.fetch, url: entry.url, folder, name: entry.name, signal, progress });
+        saved.set(
+          entry,
+          await fetchFile({
+            doFetch: options.fetch,
+            url,
+            rules,
+            folder,
+            name: entry.name,
+            signal: stop.signal,
+            budget,
+            progress,
+          }),
+        );
+        filesDone++;
+        report();
+        return;
       } catch (error) {
-        if (!(error instanceof ExpiredUrl)) throw error;
-        if (refreshed) {
-          throw new DownloadError(
-            'EXPIRED_URL',
-            `Could not download ${entry.name}: its link was refused even after asking the service for a fresh one.`,
-            entry.name,
-          );
-        }
-        refreshed = true;
-        list = await client.downloadList(options.taskUuid, signal ? { signal } : undefined);
-        // Fresh links for this file and every later one, so they do not expire in turn.
-        for (const later of plan.slice(index)) {
-          const fresh = list.find((item) => sameItem(item, later.item));
-          if (fresh) later.url = checkDownloadUrl(fresh.url, later.name);
-          else if (later === entry) {
-            throw new DownloadError(
-              'EXPIRED_URL',
-              `Could not download ${entry.name}: its link expired and the fresh list no longer holds it.`,
-              entry.name,
-            );
+        perFile.delete(entry);
+        if (error instanceof ExpiredUrl && attempt === 0) {
+          const fresh = (await freshUrls()).get(entry.item.name);
+          if (fresh === undefined) {
+            failed.push({
+              name: entry.name,
+              error: new DownloadError(
+                'EXPIRED_URL',
+                `Could not download ${entry.name}: its link expired and the fresh list no longer holds it.`,
+                entry.name,
+              ),
+            });
+            return;
           }
+          url = checkDownloadUrl(fresh, entry.name, rules);
+          continue;
         }
+        const failure =
+          error instanceof ExpiredUrl
+            ? new DownloadError(
+                'EXPIRED_URL',
+                `Could not download ${entry.name}: its link was refused even after asking the service for a fresh one.`,
+                entry.name,
+              )
+            : error instanceof DownloadError
+              ? error
+              : new DownloadError(
+                  'WRITE_FAILED',
+                  `Could not save ${entry.name}: ${(error as Error).message}`,
+                  entry.name,
+                );
+        if (failure.code === 'ABORTED' && stop.signal.aborted) return;
+        failed.push({ name: entry.name, error: failure });
+        if (stopsTheTask(failure)) {
+          stoppedBy ??= failure;
+          stop.abort();
+        }
+        return;
       }
     }
-    files.push(saved);
-    const original = entry.item.name.split(/[/\\]/).pop() ?? '';
-    if (!previewFile && PREVIEW_NAME.test(original)) previewFile = saved;
+  };
+
+  try {
+    await eachLimited(plan, options.concurrency ?? DEFAULT_DOWNLOAD_CONCURRENCY, fetchOne);
+  } finally {
+    outer?.removeEventListener('abort', onOuterAbort);
   }
-  return { folder, files, ...(previewFile ? { previewFile } : {}) };
+  if (outer?.aborted) throw aborted();
+  if (stoppedBy) {
+    // The files never started are part of what the stop cost; say so once, on the task.
+    const started = new Set([...saved.keys()].map((e) => e.name).concat(failed.map((f) => f.name)));
+    for (const entry of plan) if (!started.has(entry.name)) failed.push({ name: entry.name, error: stoppedBy });
+  }
+
+  const files = plan.filter((entry) => saved.has(entry)).map((entry) => saved.get(entry)!);
+  // Judged by the service's name: a re-download may have saved it as "preview (2).webp".
+  const preview = plan.find(
+    (entry) => saved.has(entry) && PREVIEW_NAME.test(entry.item.name.split(/[/\\]/).pop() ?? ''),
+  );
+  return { folder, files, refused, failed, ...(preview ? { previewFile: saved.get(preview)! } : {}) };
 }

@@ -36,13 +36,15 @@ function fit(stem: string, suffix: string, ext: string): string {
   return `${out.trimEnd() || 'file'}${suffix}${ext}`;
 }
 
-function cleanName(name: string): string {
+/** The name made safe for one folder entry, or undefined when nothing usable is left of it. */
+export function cleanFileName(name: string): string | undefined {
   // A path-like name keeps its meaningful parts ("textures/a.png" → "textures_a.png"), never the path itself.
   const segments = name
     .split(/[/\\]+/)
     .map((s) => s.trim())
     .filter((s) => s !== '' && s !== '.' && s !== '..' && !/^[A-Za-z]:$/.test(s));
   let joined = segments.join('_');
+  if (/^[\s._]*$/.test(joined)) return undefined;
   // Prefix before sanitize-filename sees it: it would otherwise drop a reserved name entirely.
   if (isWindowsReserved(joined)) joined = `_${joined}`;
   // Shorten first: sanitize-filename cuts at 255 bytes from the end, which would lose the extension.
@@ -51,7 +53,7 @@ function cleanName(name: string): string {
   // No hidden files, and nothing that could be mistaken for our own ".name.part-XXXX" temporaries.
   if (safe.startsWith('.')) safe = `_${safe}`;
   if (isWindowsReserved(safe)) safe = `_${safe}`;
-  if (/^_*$/.test(safe)) return 'file';
+  if (/^_*$/.test(safe)) return undefined;
   return safe;
 }
 
@@ -60,7 +62,7 @@ function cleanName(name: string): string {
  * and Windows ignore it). The result is added to `taken`. Duplicates become "name (2).glb", "name (3).glb"…
  */
 export function safeFileName(name: string, taken: Set<string>): string {
-  const { stem, ext } = splitExtension(cleanName(name));
+  const { stem, ext } = splitExtension(cleanFileName(name) ?? 'file');
   const used = new Set([...taken].map((t) => t.toLowerCase()));
   let candidate = fit(stem, '', ext);
   for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = fit(stem, ` (${n})`, ext);

@@ -1,4 +1,5 @@
 // Turns pasted text (generation responses, subscription keys, CLI flags, rodin-tray:// links) into tasks to watch.
+import { stripControlCharacters } from '../text/plain-text';
 import type { TaskInput } from '../tasks/task';
 import { findJwtLikeTokens, hasJwtHeader, isJwtShape } from './jwt-shape';
 
@@ -79,10 +80,13 @@ class Collector {
 /** A single line, no control characters, at most 80 characters: prompts can be long and arbitrary. */
 export function cleanLabel(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const text = value
-    .slice(0, 4 * MAX_LABEL_CHARS)
-    // eslint-disable-next-line no-control-regex -- removing control characters is the point
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+  // Control characters become spaces (so words stay apart), then bidi overrides go too.
+  const text = stripControlCharacters(
+    value
+      .slice(0, 4 * MAX_LABEL_CHARS)
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' '),
+  )
     .replace(/\s+/g, ' ')
     .trim();
   if (!text) return undefined;
@@ -398,6 +402,9 @@ export function parseTaskInput(text: string): ParsedTaskInput {
  * Reads a `rodin-tray://add?key=…&task=…&label=…` link (from a browser or a script). Keys and tasks pair by
  * position; anything else about the link is refused with a reason.
  */
+/** A link can come from any web page: it may offer a few tasks, never a flood. */
+export const MAX_LINK_TASKS = 20;
+
 export function parseTaskLink(url: string): ParsedTaskInput {
   let parsed: URL;
   try {
@@ -430,6 +437,10 @@ export function parseTaskLink(url: string): ParsedTaskInput {
     }
     if (seen.has(subscriptionKey)) return;
     seen.add(subscriptionKey);
+    if (tasks.length >= MAX_LINK_TASKS) {
+      rejected.add(`The link holds more than ${MAX_LINK_TASKS} tasks; only the first ${MAX_LINK_TASKS} were offered.`);
+      return;
+    }
     const input: TaskInput = { subscriptionKey };
     const rawTask = taskUuids[i];
     if (rawTask !== undefined) {

@@ -1,6 +1,7 @@
 // The Rodin HTTP client: one method per endpoint, every answer validated, every failure a typed RodinError.
 import type { z } from 'zod';
 import { systemClock } from '../clock';
+import { stripControlCharacters } from '../text/plain-text';
 import { normalizeBaseUrl } from './base-url';
 import { normalizeErrorCode } from './describe-error';
 import { AuthError, ProtocolError, RateLimitedError, ServiceError, TransientError } from './errors';
@@ -21,6 +22,8 @@ import {
 } from './types';
 
 export const DEFAULT_RETRY_AFTER_MS = 30_000;
+/** Status, balance and download-list answers are a few KiB; anything this big is broken or hostile. */
+export const MAX_RESPONSE_BYTES = 1024 * 1024;
 /** A Retry-After longer than this is treated as a mistake rather than an order to go quiet for days. */
 export const MAX_RETRY_AFTER_MS = 3_600_000;
 /** Uploading images takes longer than a status call; a generation that times out may still have been charged. */
@@ -117,8 +120,13 @@ export function createRodinClient(options: RodinClientOptions): RodinClient {
 
     let text: string;
     try {
-      text = await response.text();
+      text = await readCappedText(response, MAX_RESPONSE_BYTES);
     } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        throw new ProtocolError(
+          `The Rodin API answered ${spec.path} with more than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB; the answer was not read.`,
+        );
+      }
       return failed(error);
     }
 
@@ -257,7 +265,7 @@ export function bodyErrorCode(error: unknown): string | undefined {
 /** The service's own explanation, kept short and single-line, never with markup or our key in it. */
 function safeServerMessage(message: unknown, key: string): string | undefined {
   if (typeof message !== 'string') return undefined;
-  let text = message.replace(/\s+/g, ' ').trim();
+  let text = stripControlCharacters(message).replace(/\s+/g, ' ').trim();
   if (!text || /<[a-z!/]/i.test(text)) return undefined;
   text = text.split(key).join('…');
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
@@ -265,6 +273,29 @@ function safeServerMessage(message: unknown, key: string): string | undefined {
 
 function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+}
+
+class BodyTooLarge extends Error {}
+
+/** The body as text, reading no more than `limit` bytes: a huge or endless answer is cut off, memory stays flat. */
+async function readCappedText(response: Response, limit: number): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) throw new BodyTooLarge();
+      chunks.push(value);
+    }
+  } catch (error) {
+    await reader.cancel().catch(() => {});
+    throw error;
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 async function discard(response: Response): Promise<void> {

@@ -1,5 +1,9 @@
 // Zod schemas for Rodin API bodies: strict on what we use, tolerant of extra fields the service may add.
 import { z } from 'zod';
+import { stripControlCharacters } from '../text/plain-text';
+
+/** A string the service chose that we may show (status, uuid, file name, message): control characters removed. */
+const serviceText = z.string().transform(stripControlCharacters);
 
 /** The error envelope any body may carry; `error` null, empty or "OK" means success. */
 export const errorEnvelopeSchema = z.looseObject({
@@ -8,8 +12,8 @@ export const errorEnvelopeSchema = z.looseObject({
 });
 
 const jobSchema = z.looseObject({
-  uuid: z.string(),
-  status: z.string(),
+  uuid: serviceText,
+  status: serviceText,
   queue_length: z.number().nullish(),
 });
 
@@ -18,7 +22,7 @@ export const statusResponseSchema = z.looseObject({
 });
 
 export const downloadResponseSchema = z.looseObject({
-  list: z.array(z.looseObject({ url: z.string().min(1), name: z.string() })),
+  list: z.array(z.looseObject({ url: z.string().min(1), name: serviceText })),
 });
 
 // Balance is documented as a number but may be fractional; a numeric string is accepted defensively.
@@ -33,12 +37,12 @@ export const balanceResponseSchema = z.looseObject({
 });
 
 export const generationResponseSchema = z.looseObject({
-  uuid: z.string().min(1),
+  uuid: serviceText.pipe(z.string().min(1)),
   jobs: z.looseObject({
-    uuids: z.array(z.string()),
+    uuids: z.array(serviceText),
     subscription_key: z.string().min(1),
   }),
-  message: z.string().nullish(),
+  message: serviceText.nullish(),
 });
 
 export type StatusResponse = z.infer<typeof statusResponseSchema>;

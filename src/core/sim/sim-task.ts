@@ -14,6 +14,8 @@ export interface SimTaskScript {
   outcome?: 'Done' | 'Failed' | 'Canceled' | (string & {});
   label?: string;
   tier?: string;
+  /** Entries appended verbatim to this task's download list: hostile ones (file: links, .exe names) for tests. */
+  extraDownloads?: { name: string; url: string }[];
 }
 
 export interface SimGenerationResponse {
@@ -33,7 +35,8 @@ export interface SimTask {
   label?: string;
   tier?: string;
   createdAt: number;
-  script: Required<Omit<SimTaskScript, 'label' | 'tier'>>;
+  script: Required<Omit<SimTaskScript, 'label' | 'tier' | 'extraDownloads'>>;
+  extraDownloads: { name: string; url: string }[];
 }
 
 export interface SimJob {
@@ -79,6 +82,7 @@ export function createSimTask(script: SimTaskScript, createdAt: number, secret: 
     ...(script.tier ? { tier: script.tier } : {}),
     createdAt,
     script: resolved,
+    extraDownloads: script.extraDownloads ?? [],
   };
 }
 

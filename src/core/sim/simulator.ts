@@ -23,11 +23,13 @@ type SimFaultKind =
   | { kind: 'server-error-html' }
   | { kind: 'slow'; delayMs: number }
   | { kind: 'malformed-json' }
-  | { kind: 'error-in-201'; code: string }
+  | { kind: 'error-in-201'; code: string; message?: string }
   /** A proxy or captive portal answering with a web page (default status 200). */
   | { kind: 'html-page'; status?: number }
   /** Valid JSON of the wrong shape (a 2xx the client cannot use). */
-  | { kind: 'wrong-shape' };
+  | { kind: 'wrong-shape' }
+  /** A 2xx JSON body that never ends (no Content-Length): a client must stop reading on its own. */
+  | { kind: 'endless-body' };
 
 /**
  * Applies to following requests until cleared or `times` is used up. `paths` limits it to some paths, matched
@@ -262,7 +264,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (!task) throw new AppFailure('NO_SUCH_TASK', 'No such task.');
     // Before Done the real list may be incomplete; the simulator shows nothing until every job is Done.
     const list = isSimTaskDone(task, now())
-      ? [...files.keys()].map((name) => ({ url: signedUrl(task.taskUuid, name), name }))
+      ? [...files.keys()].map((name) => ({ url: signedUrl(task.taskUuid, name), name })).concat(task.extraDownloads)
       : [];
     return { list };
   }
@@ -407,7 +409,7 @@ function sendFault(res: ServerResponse, fault: SimFault, okStatus: number): void
     case 'malformed-json':
       return sendText(res, okStatus, 'application/json', '{"jobs": [{"uuid": "3f1c');
     case 'error-in-201':
-      return sendJson(res, 201, { error: fault.code, message: `Simulated ${fault.code}.` });
+      return sendJson(res, 201, { error: fault.code, message: fault.message ?? `Simulated ${fault.code}.` });
     case 'html-page':
       return sendText(
         res,
@@ -417,9 +419,23 @@ function sendFault(res: ServerResponse, fault: SimFault, okStatus: number): void
       );
     case 'wrong-shape':
       return sendJson(res, okStatus, { jobs: 'not a list', list: 42, balance: 'lots', uuid: 7 });
+    case 'endless-body':
+      return streamEndlessJson(res, okStatus);
     case 'slow':
       return; // handled by the caller: it delays, then answers normally
   }
+}
+
+/** Writes `{"jobs":[…` forever, respecting back-pressure, until the client goes away or the server stops. */
+function streamEndlessJson(res: ServerResponse, status: number): void {
+  writeHead(res, status, { 'content-type': 'application/json' });
+  res.write('{"jobs":[');
+  const chunk = Buffer.from('{"uuid":"00000000-0000-0000-0000-000000000000","status":"Waiting"},'.repeat(256));
+  const pump = () => {
+    while (!res.destroyed && res.write(chunk));
+    if (!res.destroyed) res.once('drain', pump);
+  };
+  pump();
 }
 
 // Each answer's status goes into the request log before a byte is sent, so a caller that has its answer sees it.

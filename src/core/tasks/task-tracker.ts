@@ -114,6 +114,7 @@ export function createTaskTracker(options: { clock: Clock; tasks?: Task[]; histo
       };
       if (input.taskUuid) task.taskUuid = input.taskUuid;
       if (input.tier) task.tier = input.tier;
+      if (input.fromLink) task.fromLink = true;
       put(task);
       const stored = entries.get(input.subscriptionKey)!.task;
       emit('added', stored);
@@ -185,8 +186,9 @@ export function createTaskTracker(options: { clock: Clock; tasks?: Task[]; histo
 
     markSeen(subscriptionKey) {
       const task = entries.get(subscriptionKey)?.task;
+      // Only a finished task is "seen": a link-added task stays held back from downloading until then.
       if (!task?.unseen) return false;
-      replace(subscriptionKey, ({ unseen: _seen, ...rest }) => rest);
+      replace(subscriptionKey, ({ unseen: _seen, fromLink: _shown, ...rest }) => rest);
       return true;
     },
 

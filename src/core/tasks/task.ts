@@ -1,9 +1,9 @@
-// The task model: what we know about one Rodin task, and its state derived from job statuses (rules in rodin-api.md).
+// The task model: what we know about one Rodin task, and its state derived from job statuses (rules in
+// docs/rodin-api.md). The states themselves, and everything shown for them, are in src/shared/task-states.ts.
 import type { JobStatus } from '../rodin/types';
+import type { TaskState } from '../../shared/task-states';
 
-export type TaskState = 'waiting' | 'generating' | 'done' | 'failed' | 'canceled';
-
-export const FINISHED_STATES: readonly TaskState[] = ['done', 'failed', 'canceled'];
+export { isFinished, type TaskState } from '../../shared/task-states';
 
 export interface TaskError {
   /** The RodinError code (e.g. TIMEOUT, HTTP_5XX, INSUFFICIENT_FUNDS). */
@@ -19,8 +19,15 @@ export interface TaskDownload {
   status: DownloadStatus;
   folder?: string;
   files?: string[];
+  /** Bytes of the whole task so far (every file, fetched in parallel). */
   receivedBytes?: number;
+  /** Known once every file has started and stated its size. */
   totalBytes?: number;
+  filesDone?: number;
+  fileCount?: number;
+  /** List entries judged unsafe and skipped (the first few), and how many there were. */
+  refused?: { name: string; reason: string }[];
+  refusedCount?: number;
   previewFile?: string;
   error?: string;
   finishedAt?: number;
@@ -32,6 +39,8 @@ export interface TaskInput {
   taskUuid?: string;
   label?: string;
   tier?: string;
+  /** Handed over by a rodin-tray:// link (from anywhere, e.g. a web page), not typed or pasted by the user. */
+  fromLink?: boolean;
 }
 
 export interface Task {
@@ -54,11 +63,21 @@ export interface Task {
   finishedWhenAdded?: boolean;
   /** Finished while watched and not shown in the window yet (kept with the task so a restart does not forget it). */
   unseen?: boolean;
+  /** Added from a rodin-tray:// link and not yet seen in the window: no automatic download until it is. */
+  fromLink?: boolean;
   download?: TaskDownload;
 }
 
-export function isFinished(state: TaskState): boolean {
-  return FINISHED_STATES.includes(state);
+/**
+ * How long the task took: from submission (or, when that is unknown, from when we started watching) to its finish,
+ * or to `now` while it runs. Undefined for tasks already finished when added (we never saw them run) and for running
+ * tasks when no `now` is given. The one definition of a task's duration: notifications, the window and the CLI use it.
+ */
+export function taskDuration(task: Task, now?: number): number | undefined {
+  if (task.finishedWhenAdded) return undefined;
+  const end = task.finishedAt ?? now;
+  if (end === undefined) return undefined;
+  return Math.max(0, end - (task.submittedAt ?? task.addedAt));
 }
 
 /** Derives the task state: any Failed/Canceled → failed/canceled; all Done → done; any Generating → generating. */

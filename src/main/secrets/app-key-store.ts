@@ -68,7 +68,13 @@ export function createAppKeyStore(options: AppKeyStoreOptions): KeyStore {
   return {
     get: () => run((store) => store.get()),
     set: (key) => run((store) => store.set(key)),
-    clear: () => run((store) => store.clear()),
+    // "Remove key" removes it from every place it may be: the keychain entry and any safeStorage ciphertext left
+    // by a session when the keychain was unavailable (or the other way round).
+    async clear() {
+      options.slot.write(undefined);
+      await run((store) => store.clear());
+      if (fallback && options.keychain) await options.keychain.clear().catch(() => undefined);
+    },
     status: () => run((store) => store.status()),
   };
 }

@@ -1,6 +1,7 @@
 // The shape a stored task must have to be loaded back; unknown fields and job statuses pass through untouched.
 import { z } from 'zod';
 import type { Task } from '../../core/tasks/task';
+import { TASK_STATE_NAMES } from '../../shared/task-states';
 
 const jobSchema = z.looseObject({
   uuid: z.string(),
@@ -27,7 +28,7 @@ export const storedTaskSchema = z.looseObject({
   label: z.string(),
   tier: z.string().optional(),
   jobs: z.array(jobSchema),
-  state: z.enum(['waiting', 'generating', 'done', 'failed', 'canceled']),
+  state: z.enum(TASK_STATE_NAMES),
   addedAt: z.number(),
   submittedAt: z.number().optional(),
   generatingSince: z.number().optional(),

@@ -1,15 +1,18 @@
 // What a launch (first or second instance) or an opened link asks us to add: `--add INPUT` and rodin-tray:// links.
-import { parseTaskLink } from '../../core/input/parse-task-input';
 
 export const PROTOCOL = 'rodin-tray';
 
-export type AddRequest = { kind: 'text'; text: string; rejected: string[] } | { kind: 'rejected'; rejected: string[] };
+/**
+ * `text` comes from the local command line (--add) and is trusted like a paste. A `link` may come from any web
+ * page, so the controller asks the user before adding what it holds.
+ */
+export type AddRequest =
+  | { kind: 'text'; text: string; rejected: string[] }
+  | { kind: 'link'; url: string }
+  | { kind: 'rejected'; rejected: string[] };
 
-/** A link becomes our own task JSON, which the add-text handler reads back exactly (labels and UUIDs included). */
 export function addRequestFromLink(url: string): AddRequest {
-  const parsed = parseTaskLink(url);
-  if (parsed.tasks.length === 0) return { kind: 'rejected', rejected: parsed.rejected };
-  return { kind: 'text', text: JSON.stringify(parsed.tasks), rejected: parsed.rejected };
+  return { kind: 'link', url };
 }
 
 /** Reads `--add INPUT`, `--add=INPUT` and rodin-tray:// links from a command line, in order. */

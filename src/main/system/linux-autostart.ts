@@ -7,7 +7,7 @@ import { join } from 'node:path';
 const ENTRY_NAME = 'rodin-tray.desktop';
 
 /** Quotes one Exec argument as the Desktop Entry spec asks (double quotes; \ " ` $ escaped). */
-function quoteExecArg(arg: string): string {
+export function quoteExecArg(arg: string): string {
   if (/^[A-Za-z0-9_./-]+$/.test(arg)) return arg;
   return `"${arg.replace(/[\\"`$]/g, (c) => `\\${c}`)}"`;
 }

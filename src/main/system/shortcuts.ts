@@ -28,3 +28,15 @@ export function applyShortcuts(globalShortcut: GlobalShortcutLike, bindings: rea
   }
   return problems;
 }
+
+/**
+ * On Wayland an app cannot grab keys itself; Chromium's GlobalShortcutsPortal asks the desktop (KDE Plasma, GNOME 48+,
+ * Hyprland) through xdg-desktop-portal instead, which may show its own dialog the first time. On X11 it is unused.
+ * Must be called before the app is ready (https://www.electronjs.org/docs/latest/api/global-shortcut).
+ */
+export function enableShortcutsPortal(
+  commandLine: { appendSwitch(name: string, value?: string): void },
+  platform: NodeJS.Platform,
+): void {
+  if (platform === 'linux') commandLine.appendSwitch('enable-features', 'GlobalShortcutsPortal');
+}

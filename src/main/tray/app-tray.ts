@@ -25,7 +25,7 @@ export interface AppTrayOptions {
   assetsDir: string;
   platform: NodeJS.Platform;
   onAction: (action: TrayAction) => void;
-  /** Left click (macOS, Windows): toggle the window. Linux often never reports it. */
+  /** Left click (macOS, Windows) or the tray's activation (Linux StatusNotifierItem): toggle the window. */
   onClick: () => void;
   /** Test hook: sees the menu data each time it is rebuilt. */
   onMenu?: (items: TrayMenuItem[]) => void;
@@ -46,8 +46,8 @@ export function createAppTray(options: AppTrayOptions): AppTray {
 
   const iconFor = (current: AppSnapshot | undefined) => {
     const state = current ? trayIconState(current) : 'idle';
-    const variant = trayIconVariant(platform, nativeTheme.shouldUseDarkColors);
-    return join(options.assetsDir, 'tray', trayIconFile(state, variant));
+    const variant = trayIconVariant(platform, nativeTheme);
+    return join(options.assetsDir, 'tray', trayIconFile(state, variant, platform));
   };
 
   const loadIcon = (path: string) => {
@@ -61,8 +61,10 @@ export function createAppTray(options: AppTrayOptions): AppTray {
   const tray = new Tray(loadIcon(iconPath));
   tray.setToolTip('Rodin Tray');
 
+  // On Linux Electron reports the StatusNotifierItem's activation (KDE, XFCE, GNOME's AppIndicator extension) as a
+  // click; trays that only show the menu never send one, so the menu below holds "Show window" too.
+  tray.on('click', () => options.onClick());
   if (platform !== 'linux') {
-    tray.on('click', () => options.onClick());
     // With a context menu set, macOS opens it on any click; popping it up ourselves keeps left click for the window.
     tray.on('right-click', () => {
       if (menu) tray.popUpContextMenu(menu);

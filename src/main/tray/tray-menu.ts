@@ -1,5 +1,6 @@
 // The tray context menu as plain data, built from a snapshot; the adapter turns actions into clicks.
-import type { AppSnapshot, TaskStateName, TaskView } from '../../shared/snapshot';
+import type { AppSnapshot, TaskView } from '../../shared/snapshot';
+import { TASK_STATE_NAMES, TASK_STATES } from '../../shared/task-states';
 
 export type TrayAction =
   | { kind: 'show-window'; taskId?: string }
@@ -29,15 +30,6 @@ export interface TrayMenuOptions {
   recentLimit?: number;
 }
 
-const GROUP_ORDER: readonly TaskStateName[] = ['generating', 'waiting', 'done', 'failed', 'canceled'];
-const GROUP_TITLES: Record<TaskStateName, string> = {
-  generating: 'Generating',
-  waiting: 'Waiting',
-  done: 'Done',
-  failed: 'Failed',
-  canceled: 'Canceled',
-};
-
 const separator: TrayMenuItem = { type: 'separator' };
 
 /** Windows and Linux read "&" in a label as an accelerator marker; a task named "A&B" must show as typed. */
@@ -46,8 +38,8 @@ function escapeLabel(label: string): string {
 }
 
 function countsLine(snapshot: AppSnapshot): string {
-  const parts = GROUP_ORDER.filter((state) => snapshot.counts[state] > 0).map(
-    (state) => `${snapshot.counts[state]} ${state}`,
+  const parts = TASK_STATE_NAMES.filter((state) => snapshot.counts[state] > 0).map(
+    (state) => `${snapshot.counts[state]} ${TASK_STATES[state].word.toLowerCase()}`,
   );
   return parts.length ? parts.join(' · ') : 'No tasks yet';
 }
@@ -61,16 +53,19 @@ function taskDetail(task: TaskView): string {
     case 'done':
       if (task.download?.status === 'downloading') return 'downloading…';
       if (task.download?.status === 'failed') return 'download failed';
-      return task.download?.status === 'done' ? 'downloaded' : 'done';
+      if (task.download?.status !== 'done') return 'done';
+      return task.download.refusedNote ? `downloaded, ${task.download.refusedNote.split(':')[0]}` : 'downloaded';
     case 'failed':
-      return 'failed';
     case 'canceled':
-      return 'canceled';
+      return TASK_STATES[task.state].word.toLowerCase();
   }
 }
 
 function taskSubmenu(task: TaskView): TrayMenuItem[] {
   const items: TrayMenuItem[] = [{ label: 'Show', action: { kind: 'show-window', taskId: task.id } }];
+  // What the download did, in words: "3 files saved, 1 refused: not an https link".
+  const note = task.download?.status === 'failed' ? task.download.error : task.download?.note;
+  if (note) items.push({ label: note.length > 80 ? `${note.slice(0, 79)}…` : note, enabled: false });
   if (task.state === 'done') {
     if (task.download?.status === 'done') {
       items.push({ label: 'Open results folder', action: { kind: 'open-folder', taskId: task.id } });
@@ -98,13 +93,14 @@ function taskSubmenu(task: TaskView): TrayMenuItem[] {
 function taskGroups(tasks: readonly TaskView[], limit: number): TrayMenuItem[] {
   const items: TrayMenuItem[] = [];
   let left = limit;
-  for (const state of GROUP_ORDER) {
+  // The tray lists every state on its own (the window merges some into one section): the menu has room for it.
+  for (const state of TASK_STATE_NAMES) {
     if (left <= 0) break;
     const inGroup = tasks.filter((task) => task.state === state);
     if (inGroup.length === 0) continue;
     const shown = inGroup.slice(0, left);
     left -= shown.length;
-    items.push({ label: `${GROUP_TITLES[state]} (${inGroup.length})`, enabled: false });
+    items.push({ label: `${TASK_STATES[state].word} (${inGroup.length})`, enabled: false });
     for (const task of shown) {
       items.push({
         label: `${task.unseen ? '● ' : ''}${escapeLabel(task.label)} — ${taskDetail(task)}`,

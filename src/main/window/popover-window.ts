@@ -1,9 +1,11 @@
-// The popover window adapter: created on first use, placed next to the tray, hidden on blur and Escape.
+// The popover window adapter: created on first use, placed next to the tray, hidden on blur and Escape, recreated
+// when its renderer crashes.
 import { BrowserWindow, screen, type Rectangle } from 'electron';
 import { attachNavigationGuards } from './navigation-guard';
 import { popoverPosition } from './popover-position';
 import type { RendererLocation } from './renderer-location';
-import { buildWindowOptions } from './window-options';
+import { isClickAfterBlurHide, rendererRecovery } from './popover-behaviour';
+import { buildWindowOptions, POPOVER_SIZE } from './window-options';
 
 export interface PopoverOptions {
   preloadPath: string;
@@ -14,6 +16,10 @@ export interface PopoverOptions {
   /** Called with the new window so the snapshot push can reach it at once. */
   onCreated?: (window: BrowserWindow) => void;
   devTools?: boolean;
+  platform?: NodeJS.Platform;
+  /** Says what happened when the renderer process ended (the logger in the app). */
+  log?: (message: string) => void;
+  now?: () => number;
 }
 
 export interface Popover {
@@ -25,7 +31,10 @@ export interface Popover {
 }
 
 export function createPopover(options: PopoverOptions): Popover {
+  const now = options.now ?? Date.now;
   let win: BrowserWindow | undefined;
+  let hiddenByBlurAt: number | undefined;
+  let recreatedAt: number | undefined;
 
   function create(): BrowserWindow {
     const created = new BrowserWindow(
@@ -35,8 +44,31 @@ export function createPopover(options: PopoverOptions): Popover {
       location: options.location,
       openExternal: options.openExternal,
     });
+    if (options.platform === 'darwin') {
+      // Over full-screen apps and on the current Space; an LSUIElement app needs no process-type switch (which would
+      // flash the Dock).
+      created.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true, skipTransformProcessType: true });
+    }
     created.on('blur', () => {
-      if (!created.webContents.isDevToolsFocused()) created.hide();
+      if (created.webContents.isDevToolsFocused()) return;
+      created.hide();
+      hiddenByBlurAt = now();
+    });
+    created.webContents.on('render-process-gone', (_event, details) => {
+      // A dead renderer leaves a blank window until restart: replace it, but not in a crash loop.
+      const wasVisible = created.isVisible();
+      const action = rendererRecovery(details.reason, recreatedAt, now());
+      win = undefined;
+      created.destroy();
+      if (action === 'recreate' && wasVisible) {
+        recreatedAt = now();
+        show();
+      }
+      options.log?.(
+        `The window's renderer ended (${details.reason}); ${
+          action === 'recreate' && wasVisible ? 'the window was reopened' : 'it will reopen when next shown'
+        }.`,
+      );
     });
     created.webContents.on('before-input-event', (event, input) => {
       if (input.type === 'keyDown' && input.key === 'Escape') {
@@ -61,8 +93,9 @@ export function createPopover(options: PopoverOptions): Popover {
     };
     const { workArea } =
       trayBounds.width || trayBounds.height ? screen.getDisplayNearestPoint(point) : screen.getPrimaryDisplay();
-    const { x, y } = popoverPosition(trayBounds, target.getBounds(), workArea);
-    target.setPosition(x, y);
+    const { x, y } = popoverPosition(trayBounds, POPOVER_SIZE, workArea);
+    // setBounds with the size, not setPosition: moving to a monitor with another scale factor keeps the size then.
+    target.setBounds({ x, y, width: POPOVER_SIZE.width, height: POPOVER_SIZE.height });
   }
 
   function show(route?: string): void {
@@ -79,7 +112,8 @@ export function createPopover(options: PopoverOptions): Popover {
   return {
     toggle() {
       if (win?.isVisible()) win.hide();
-      else show();
+      // Clicking the tray icon blurs the open window first, which hides it; that click must not reopen it.
+      else if (!isClickAfterBlurHide(hiddenByBlurAt, now())) show();
     },
     show,
     hide: () => win?.hide(),

@@ -1,12 +1,10 @@
 // Line icons drawn in SVG (no icon font, no network): each takes the current text colour.
 import type { JSX } from 'preact';
+import type { TaskStateIcon } from '../../shared/task-states';
 
+/** Every state's icon (from the state table) plus the action icons: PATHS below must draw each. */
 export type IconName =
-  | 'generating'
-  | 'waiting'
-  | 'done'
-  | 'failed'
-  | 'canceled'
+  | TaskStateIcon
   | 'folder'
   | 'download'
   | 'key'

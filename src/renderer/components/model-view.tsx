@@ -3,7 +3,8 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ModelScene, ModelStats } from '../viewer/model-scene';
-import { formatBytes, formatCount } from '../state/format';
+import { formatBytes } from '../../shared/format-bytes';
+import { formatCount } from '../state/format';
 
 type LoadState = { kind: 'loading' } | { kind: 'ready'; stats: ModelStats } | { kind: 'error'; message: string };
 

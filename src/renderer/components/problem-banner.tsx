@@ -1,7 +1,7 @@
 // The app-wide problem, said plainly, with the fix one click away.
 import type { JSX } from 'preact';
 import type { AppSnapshot, Problem } from '../../shared/snapshot';
-import { formatClock } from '../state/format';
+import { formatClockTime } from '../../shared/format-duration';
 import { Icon } from './icons';
 
 export interface BannerProps {
@@ -47,7 +47,7 @@ function contentFor(props: BannerProps): BannerContent | undefined {
       case 'throttled':
         return {
           title: problem.until
-            ? `Rodin asked us to slow down — next check at ${formatClock(problem.until)}`
+            ? `Rodin asked us to slow down — next check at ${formatClockTime(problem.until)}`
             : 'Rodin asked us to slow down',
           detail: problem.message,
           tone: 'warning',

@@ -6,7 +6,8 @@ import type { RodinBridge } from '../../shared/ipc';
 import type { Settings, SettingsPatch } from '../../shared/settings';
 import type { AppSnapshot } from '../../shared/snapshot';
 import { call } from '../state/bridge';
-import { formatClock, formatCredits } from '../state/format';
+import { formatClockTime } from '../../shared/format-duration';
+import { formatCredits } from '../state/format';
 import { Icon } from './icons';
 import { bindSettings, commitOn, NumberField, TextField, Toggle } from './settings-fields';
 
@@ -228,6 +229,14 @@ export function SettingsView({ snapshot, bridge, focusKey, onClose }: SettingsVi
             max={120}
             {...bind.number('pollBudgetPerMinute')}
           />
+          <NumberField
+            id="set-max-active"
+            label="Unfinished tasks at most"
+            hint="More are refused, so a flood cannot crowd out your tasks (1–100000)"
+            min={1}
+            max={100000}
+            {...bind.number('maxActiveTasks')}
+          />
           <Toggle
             id="set-paused"
             label="Pause checking"
@@ -246,7 +255,7 @@ export function SettingsView({ snapshot, bridge, focusKey, onClose }: SettingsVi
           <div class="field">
             <span class="field-label">
               {notifPaused
-                ? `Paused until ${formatClock(snapshot.notificationsPausedUntil ?? 0)}`
+                ? `Paused until ${formatClockTime(snapshot.notificationsPausedUntil ?? 0)}`
                 : 'Quiet for a while'}
             </span>
             <button
@@ -290,6 +299,14 @@ export function SettingsView({ snapshot, bridge, focusKey, onClose }: SettingsVi
               )}
             </div>
           </div>
+          <NumberField
+            id="set-download-limit"
+            label="Size limit per task (GiB)"
+            hint="A task's files together; one file at most 2 GiB (1–1024)"
+            min={1}
+            max={1024}
+            {...bind.number('downloadLimitGiB')}
+          />
         </section>
 
         <section class="settings-section" aria-labelledby="s-general">

@@ -4,12 +4,22 @@ import type { JSX } from 'preact';
 import { memo } from 'preact/compat';
 import { useMemo, useRef } from 'preact/hooks';
 import type { AppSnapshot } from '../../shared/snapshot';
+import { statesInGroup, TASK_STATES } from '../../shared/task-states';
 import { groupTasks, type TaskGroup } from '../state/group-tasks';
 import { TaskRow, type OnRowAction } from './task-row';
 
 function countFor(group: TaskGroup, counts: AppSnapshot['counts']): number {
-  if (group.key === 'failed') return counts.failed + counts.canceled;
-  return counts[group.key] ?? group.tasks.length;
+  return statesInGroup(group.key).reduce((sum, state) => sum + counts[state], 0);
+}
+
+/** "incl. 2 canceled": the states a section holds besides the one it is named after. */
+function groupNote(group: TaskGroup): string | undefined {
+  const parts = statesInGroup(group.key)
+    .filter((state) => state !== group.key)
+    .map((state) => [state, group.tasks.filter((t) => t.state === state).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([state, n]) => `${n} ${TASK_STATES[state].word.toLowerCase()}`);
+  return parts.length > 0 ? `incl. ${parts.join(', ')}` : undefined;
 }
 
 function sameMembers(a: TaskGroup | undefined, b: TaskGroup): boolean {
@@ -25,13 +35,13 @@ const GroupSection = memo(function GroupSection({
   count: number;
   onAction: OnRowAction;
 }): JSX.Element {
-  const canceled = group.key === 'failed' ? group.tasks.filter((t) => t.state === 'canceled').length : 0;
+  const note = groupNote(group);
   const headingId = `group-${group.key}`;
   return (
     <section class={`group group-${group.key}`} aria-labelledby={headingId}>
       <h2 id={headingId} class="group-title">
         <span>{group.title}</span>
-        {canceled > 0 && <span class="group-note">incl. {canceled} canceled</span>}
+        {note && <span class="group-note">{note}</span>}
         <span class="count" aria-label={`${count} ${count === 1 ? 'task' : 'tasks'}`}>
           {count}
         </span>

@@ -2,8 +2,11 @@
 import type { JSX } from 'preact';
 import { memo } from 'preact/compat';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { TaskStateName, TaskView } from '../../shared/snapshot';
-import { formatAgo, formatBytes, formatDuration, formatElapsed } from '../state/format';
+import type { TaskView } from '../../shared/snapshot';
+import { formatBytes } from '../../shared/format-bytes';
+import { formatDuration, formatStopwatch } from '../../shared/format-duration';
+import { isActive, TASK_STATES } from '../../shared/task-states';
+import { formatAgo } from '../state/format';
 import { sameTaskView } from '../state/same-task';
 import { useNow } from '../state/use-ticker';
 import { Icon } from './icons';
@@ -22,30 +25,23 @@ export type RowAction =
 
 export type OnRowAction = (task: TaskView, action: RowAction) => void;
 
-const STATE_WORD: Record<TaskStateName, string> = {
-  waiting: 'Waiting',
-  generating: 'Generating',
-  done: 'Done',
-  failed: 'Failed',
-  canceled: 'Canceled',
-};
-
 function TimeText({ task }: { task: TaskView }): JSX.Element {
-  const active = task.state === 'waiting' || task.state === 'generating';
+  const active = isActive(task.state);
   const now = useNow(active);
   if (active) {
     const since = task.state === 'generating' ? (task.generatingSince ?? task.addedAt) : task.addedAt;
     return (
       <span class="time" title={task.state === 'generating' ? 'Time generating' : 'Time since added'}>
-        <span class="tabular">{formatElapsed(now - since)}</span>
+        <span class="tabular">{formatStopwatch(now - since)}</span>
       </span>
     );
   }
   const finishedAt = task.finishedAt ?? task.addedAt;
-  const start = task.generatingSince ?? task.addedAt;
   return (
     <span class="time" title={new Date(finishedAt).toLocaleString()}>
-      {task.state === 'done' && finishedAt > start ? `took ${formatDuration(finishedAt - start)} · ` : ''}
+      {task.state === 'done' && (task.durationMs ?? 0) >= 1_000
+        ? `took ${formatDuration(task.durationMs ?? 0)} · `
+        : ''}
       {formatAgo(now - finishedAt)}
     </span>
   );
@@ -83,20 +79,25 @@ function DownloadLine({ task }: { task: TaskView }): JSX.Element | null {
           <span class="muted tabular">
             {formatBytes(received)}
             {total ? ` / ${formatBytes(total)}` : ''}
+            {d.fileCount ? ` · ${d.filesDone ?? 0}/${d.fileCount} files` : ''}
           </span>
         </div>
       );
     }
     case 'done':
       return (
-        <div class="download muted">
-          Downloaded{d.fileCount !== undefined ? ` · ${d.fileCount} ${d.fileCount === 1 ? 'file' : 'files'}` : ''}
+        <div
+          class={d.refusedNote ? 'download warning-text' : 'download muted'}
+          role={d.refusedNote ? 'note' : undefined}
+        >
+          Downloaded{d.note ? ` · ${d.note}` : ''}
         </div>
       );
     case 'failed':
       return (
         <div class="download error-text" role="note">
           Download failed{d.error ? `: ${d.error}` : ''}
+          {d.refusedNote ? ` (${d.refusedNote})` : ''}
         </div>
       );
   }
@@ -176,8 +177,9 @@ function ActionButton(props: {
 function TaskRowView({ task, onAction }: { task: TaskView; onAction: OnRowAction }): JSX.Element {
   const act = (action: RowAction) => () => onAction(task, action);
   const d = task.download;
+  const active = isActive(task.state);
   const canDownload = task.state === 'done' && (!d || d.status === 'failed' || d.status === 'done');
-  const stateWord = STATE_WORD[task.state];
+  const { word: stateWord, icon } = TASK_STATES[task.state];
   return (
     <li
       class={`row state-${task.state}${task.unseen ? ' unseen' : ''}`}
@@ -187,7 +189,7 @@ function TaskRowView({ task, onAction }: { task: TaskView; onAction: OnRowAction
       aria-label={`${task.label}: ${stateWord}`}
     >
       <div class="row-state" aria-hidden="true">
-        <Icon name={task.state} class={task.state === 'generating' ? 'spin' : undefined} />
+        <Icon name={icon} class={task.state === 'generating' ? 'spin' : undefined} />
       </div>
       <div class="row-body">
         <div class="row-title">
@@ -210,7 +212,7 @@ function TaskRowView({ task, onAction }: { task: TaskView; onAction: OnRowAction
               </span>
             </>
           )}
-          {task.state !== 'waiting' && task.state !== 'generating' && task.jobsTotal > 0 && (
+          {!active && task.jobsTotal > 0 && (
             <>
               <span class="sep" aria-hidden="true">
                 ·
@@ -226,7 +228,7 @@ function TaskRowView({ task, onAction }: { task: TaskView; onAction: OnRowAction
         {task.lastError && (
           <div class="row-error" role="note">
             <span class="error-text">{task.lastError.message}</span>
-            {(task.state === 'waiting' || task.state === 'generating') && (
+            {active && (
               <button type="button" class="link-button" onClick={act({ kind: 'retry-now' })}>
                 Retry now
               </button>

@@ -1,5 +1,6 @@
 // Decides what the polite live region says when tasks finish between two snapshots.
 import type { AppSnapshot } from '../../shared/snapshot';
+import { isFinished, TASK_STATES } from '../../shared/task-states';
 
 export function finishAnnouncements(previous: AppSnapshot | undefined, next: AppSnapshot): string[] {
   if (!previous) return [];
@@ -7,12 +8,9 @@ export function finishAnnouncements(previous: AppSnapshot | undefined, next: App
   const lines: string[] = [];
   for (const task of next.tasks) {
     const was = before.get(task.id);
-    if (was === undefined || was === task.state) continue;
-    if (was === 'done' || was === 'failed' || was === 'canceled') continue;
-    if (task.state === 'done') lines.push(`${task.label} is done.`);
-    else if (task.state === 'failed')
-      lines.push(`${task.label} failed${task.lastError ? `: ${task.lastError.message}` : '.'}`);
-    else if (task.state === 'canceled') lines.push(`${task.label} was canceled.`);
+    if (was === undefined || was === task.state || isFinished(was) || !isFinished(task.state)) continue;
+    const reason = TASK_STATES[task.state].outcome === 'failure' ? task.lastError?.message : undefined;
+    lines.push(`${task.label} ${TASK_STATES[task.state].news}${reason ? `: ${reason}` : '.'}`);
   }
   return lines;
 }

@@ -1,7 +1,14 @@
-// Pure grouping of the snapshot's tasks into the window's sections, newest first within each.
-import type { TaskStateName, TaskView } from '../../shared/snapshot';
+// Pure grouping of the snapshot's tasks into the window's sections (TASK_GROUPS), newest first within each.
+import type { TaskView } from '../../shared/snapshot';
+import {
+  TASK_GROUP_NAMES,
+  TASK_GROUPS,
+  TASK_STATES,
+  type TaskGroupKey,
+  type TaskState,
+} from '../../shared/task-states';
 
-export type GroupKey = 'generating' | 'waiting' | 'done' | 'failed';
+export type GroupKey = TaskGroupKey;
 
 export interface TaskGroup {
   key: GroupKey;
@@ -9,16 +16,8 @@ export interface TaskGroup {
   tasks: TaskView[];
 }
 
-const ORDER: { key: GroupKey; title: string }[] = [
-  { key: 'generating', title: 'Generating' },
-  { key: 'waiting', title: 'Waiting' },
-  { key: 'done', title: 'Done' },
-  { key: 'failed', title: 'Failed' },
-];
-
-/** Canceled tasks sit with the failed ones: both need the user's attention and neither will finish. */
-export function groupOf(state: TaskStateName): GroupKey {
-  return state === 'canceled' ? 'failed' : state;
+export function groupOf(state: TaskState): GroupKey {
+  return TASK_STATES[state].group;
 }
 
 function recency(task: TaskView): number {
@@ -26,14 +25,15 @@ function recency(task: TaskView): number {
 }
 
 export function groupTasks(tasks: readonly TaskView[]): TaskGroup[] {
-  const buckets: Record<GroupKey, TaskView[]> = { generating: [], waiting: [], done: [], failed: [] };
-  for (const task of tasks) buckets[groupOf(task.state)].push(task);
+  const buckets = new Map<GroupKey, TaskView[]>(TASK_GROUP_NAMES.map((key) => [key, []]));
+  for (const task of tasks) buckets.get(groupOf(task.state))?.push(task);
   const groups: TaskGroup[] = [];
-  for (const { key, title } of ORDER) {
-    const list = buckets[key];
+  for (const key of TASK_GROUP_NAMES) {
+    const list = buckets.get(key) ?? [];
     if (list.length === 0) continue;
+    const { title, finished } = TASK_GROUPS[key];
     // Finished groups order by when they finished, active ones by when they were added.
-    list.sort(key === 'done' || key === 'failed' ? (a, b) => recency(b) - recency(a) : (a, b) => b.addedAt - a.addedAt);
+    list.sort(finished ? (a, b) => recency(b) - recency(a) : (a, b) => b.addedAt - a.addedAt);
     groups.push({ key, title, tasks: list });
   }
   return groups;

@@ -43,6 +43,7 @@ export function sameTaskView(a: TaskView, b: TaskView): boolean {
     a.addedAt !== b.addedAt ||
     a.generatingSince !== b.generatingSince ||
     a.finishedAt !== b.finishedAt ||
+    a.durationMs !== b.durationMs ||
     a.unseen !== b.unseen
   ) {
     return false;

@@ -167,6 +167,69 @@ describe('app controller', () => {
     expect(existsSync(h.platform.openedPaths[0]!)).toBe(true);
   });
 
+  it('saves the safe files of a list with a refused entry and says so on the task', async () => {
+    const h = await start();
+    await addSimTask(h, { ...QUICK, extraDownloads: [{ name: 'run.sh', url: 'https://example.com/run.sh' }] });
+    await until(() => only(h).download?.status === 'done', 'download done');
+    expect(only(h).download).toMatchObject({
+      status: 'done',
+      fileCount: 2,
+      note: '2 files saved, 1 refused: not a 3D or image file (.sh)',
+    });
+  });
+
+  it('asks before adding tasks from a link, naming them, and adds nothing when the user cancels', async () => {
+    const h = await start();
+    const a = sim.addTask(QUICK);
+    const b = sim.addTask(QUICK);
+    const link = `rodin-tray://add?key=${a.subscriptionKey}&label=Chair&key=${b.subscriptionKey}&label=Lamp`;
+    const declined = await h.controller.addFromLink(link);
+    expect(h.platform.confirmations).toHaveLength(1);
+    expect(h.platform.confirmations[0]?.message).toBe('Add 2 tasks from a link?');
+    expect(h.platform.confirmations[0]?.detail).toContain('• Chair\n• Lamp');
+    expect(declined.added).toEqual([]);
+    expect(h.controller.snapshot().tasks).toEqual([]);
+
+    h.platform.nextConfirm = true;
+    const accepted = await h.controller.addFromLink(link);
+    expect(accepted.added.map((t) => t.label)).toEqual(['Chair', 'Lamp']);
+  });
+
+  it('offers at most 20 tasks from one link', async () => {
+    const h = await start();
+    h.platform.nextConfirm = true;
+    const keys = Array.from({ length: 25 }, () => sim.addTask(QUICK).subscriptionKey);
+    const result = await h.controller.addFromLink(`rodin-tray://add?${keys.map((k) => `key=${k}`).join('&')}`);
+    expect(result.added).toHaveLength(20);
+    expect(result.rejected).toContain('The link holds more than 20 tasks; only the first 20 were offered.');
+    expect(h.platform.confirmations[0]?.message).toBe('Add 20 tasks from a link?');
+  });
+
+  it('does not download a link-added task on its own until the user has seen it in the window', async () => {
+    const h = await start();
+    h.platform.nextConfirm = true;
+    const simTask = sim.addTask(QUICK);
+    const link = `rodin-tray://add?key=${simTask.subscriptionKey}&task=${simTask.taskUuid}&label=Chair`;
+    const { added } = await h.controller.addFromLink(link);
+    await until(() => only(h).state === 'done', 'task done');
+    await clock.advance(5_000);
+    expect(only(h).download).toBeUndefined();
+    expect(sim.requests().filter((r) => r.path === '/v2/download')).toEqual([]);
+
+    await h.invoke('tasks:mark-seen', { ids: [added[0]!.id] });
+    await until(() => only(h).download?.status === 'done', 'download done after being seen');
+  });
+
+  it('caps unfinished tasks at the setting, saying why the rest were not added', async () => {
+    const h = await start({ settings: { maxActiveTasks: 2 } });
+    const text = JSON.stringify([1, 2, 3].map(() => sim.addTask({ ...QUICK, queueMs: 600_000 }).generationResponse));
+    const result = await h.invoke('tasks:add-text', { text });
+    expect(result.ok && result.value.added).toHaveLength(2);
+    expect(result.ok && result.value.rejected).toEqual([
+      '1 task was not added: already watching 2 unfinished tasks, the most allowed (Settings → Checking).',
+    ]);
+  });
+
   it('records a failed download on the task and succeeds when retried', async () => {
     const h = await start({ settings: { autoDownload: false } });
     const { id } = await addSimTask(h);
@@ -268,6 +331,15 @@ describe('app controller', () => {
     expect(h.store.savedSettings().downloadFolder).toBe(join(folder, 'chosen'));
   });
 
+  it('writes the task list before shutdown returns, so quitting never has to wait for it', async () => {
+    const h = await start();
+    await addSimTask(h, { ...QUICK, label: 'Stool' });
+    const flushesBefore = h.store.flushCount();
+    void h.controller.shutdown();
+    expect(h.store.flushCount()).toBe(flushesBefore + 1);
+    expect(h.store.savedTasks().map((task) => task.label)).toEqual(['Stool']);
+  });
+
   it('neither notifies nor downloads again after a restart', async () => {
     const first = await start();
     await addSimTask(first, { ...QUICK, label: 'Lamp' });
@@ -284,6 +356,27 @@ describe('app controller', () => {
     expect(second.notifications).toEqual([]);
     expect(second.finished).toEqual([]);
     expect(downloadCalls()).toBe(callsBefore);
+  });
+
+  it('says the files are missing when a stored folder is outside the download folder, and never opens it', async () => {
+    const first = await start();
+    const { id } = await addSimTask(first, { ...QUICK, label: 'Lamp' });
+    await until(() => only(first).download?.status === 'done', 'download done');
+    await first.controller.shutdown();
+    // Someone edits the settings file: the task's folder now points at a system folder.
+    const tampered = first.store.loadTasks().map((task) => ({
+      ...task,
+      download: { ...task.download!, folder: '/etc', previewFile: '/etc/passwd' },
+    }));
+    first.store.saveTasks(tampered);
+
+    const second = await start({ store: first.store });
+    await until(() => only(second).download?.status === 'failed', 'files marked missing');
+    expect(only(second).download?.error).toMatch(/files are missing/);
+    expect(only(second).download?.previewUrl).toBeUndefined();
+    const opened = await second.invoke('tasks:open-folder', { id });
+    expect(opened.ok).toBe(false);
+    expect(second.platform.openedPaths).toEqual([]);
   });
 
   it('still shows a finished task as unseen after a restart, and keeps what it learned about durations', async () => {
@@ -372,7 +465,8 @@ describe('app controller', () => {
   it('brings a removed task back with undo for ten seconds, and not after', async () => {
     const h = await start();
     const { id } = await addSimTask(h);
-    await h.invoke('tasks:remove', { id });
+    // The window is told the same ten seconds, so it never offers an undo the core can no longer do.
+    expect(await h.invoke('tasks:remove', { id })).toEqual({ ok: true, value: { undoMs: 10_000 } });
     expect(h.controller.snapshot().tasks).toEqual([]);
     expect(await h.invoke('tasks:undo-remove', { id })).toEqual({ ok: true, value: undefined });
     expect(only(h).id).toBe(id);

@@ -53,6 +53,15 @@ describe('buildSnapshot', () => {
     expect(JSON.stringify(snapshot)).not.toContain(KEY);
   });
 
+  it('carries how long a finished task took, from submission to finish, and nothing for running ones', () => {
+    const finished = task({ state: 'done', submittedAt: NOW - 95_000, addedAt: NOW - 90_000, finishedAt: NOW - 5_000 });
+    expect(buildSnapshot(input({ tasks: [finished] })).tasks[0]?.durationMs).toBe(90_000);
+    const running = task({ state: 'generating', generatingSince: NOW - 500 });
+    expect(buildSnapshot(input({ tasks: [running] })).tasks[0]).not.toHaveProperty('durationMs');
+    const seenFinished = task({ state: 'done', finishedAt: NOW, finishedWhenAdded: true });
+    expect(buildSnapshot(input({ tasks: [seenFinished] })).tasks[0]).not.toHaveProperty('durationMs');
+  });
+
   it('counts tasks per state', () => {
     const tasks = [task({ state: 'done' }), task({ state: 'done' }), task({ state: 'failed' })];
     expect(buildSnapshot(input({ tasks })).counts).toEqual({
@@ -81,10 +90,11 @@ describe('buildSnapshot', () => {
         previewFile: '/x/preview.webp',
       },
     });
-    const snapshot = buildSnapshot(input({ tasks: [t], previewUrl: (id, file) => `p://${id}/${file}` }));
+    const snapshot = buildSnapshot(input({ tasks: [t], previewUrl: (id, _folder, file) => `p://${id}/${file}` }));
     expect(snapshot.tasks[0]?.download).toEqual({
       status: 'done',
       fileCount: 2,
+      note: '2 files saved',
       previewUrl: `p://${taskIdOf(KEY)}//x/preview.webp`,
       model: { name: 'a.glb', format: 'glb', url: `p://${taskIdOf(KEY)}//x/a.glb` },
     });
@@ -95,7 +105,7 @@ describe('buildSnapshot', () => {
       buildSnapshot(
         input({
           tasks: [task({ state: 'done', download: { status: 'done', folder: '/x', files } })],
-          previewUrl: (id, file) => `p://${id}/${file}`,
+          previewUrl: (id, _folder, file) => `p://${id}/${file}`,
         }),
       ).tasks[0]?.download?.model;
     expect(done(['/x/a.stl', '/x/a.fbx', '/x/preview.webp'])).toEqual({ name: 'a.fbx', format: 'fbx' });
@@ -105,6 +115,22 @@ describe('buildSnapshot', () => {
       url: `p://${taskIdOf(KEY)}//x/b.GLB`,
     });
     expect(done(['/x/preview.webp', '/x/readme.txt'])).toBeUndefined();
+  });
+
+  it('says which list entries were refused, next to what was saved', () => {
+    const t = task({
+      state: 'done',
+      download: {
+        status: 'done',
+        folder: '/x',
+        files: ['/x/a.glb', '/x/b.png', '/x/preview.webp'],
+        refused: [{ name: 'passwd.txt', reason: 'not an https link' }],
+        refusedCount: 1,
+      },
+    });
+    const view = buildSnapshot(input({ tasks: [t] })).tasks[0]?.download;
+    expect(view?.note).toBe('3 files saved, 1 refused: not an https link');
+    expect(view?.refusedNote).toBe('1 refused: not an https link');
   });
 
   it('shows one problem, the most important first', () => {

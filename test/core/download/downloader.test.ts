@@ -88,8 +88,13 @@ describe('downloadTaskResults against the simulator', () => {
     const webp = await readFile(path.join(folder, 'preview.webp'));
     expect(webp.subarray(8, 12).toString('latin1')).toBe('WEBP');
     expect(await readdir(folder)).toHaveLength(2);
-    const last = progress.filter((p) => p.file === 'base_basic_pbr.glb').at(-1);
-    expect(last).toMatchObject({ receivedBytes: glb.length, totalBytes: glb.length, fileCount: 2 });
+    // One figure for the whole task: the last report counts every file's bytes.
+    expect(progress.at(-1)).toEqual({
+      receivedBytes: glb.length + webp.length,
+      totalBytes: glb.length + webp.length,
+      filesDone: 2,
+      fileCount: 2,
+    });
     expect(listCalls).toBe(1);
   });
 
@@ -101,7 +106,8 @@ describe('downloadTaskResults against the simulator', () => {
     const result = await downloadTaskResults({ client, fetch, taskUuid: task.taskUuid, folder });
     expect(result.files).toHaveLength(2);
     expect(listCalls).toBe(2);
-    expect(sim.requests().filter((r) => r.path.startsWith('/files/') && r.status === 403)).toHaveLength(1);
+    // Both files are fetched at once, so both meet their expired link; one fresh list serves them both.
+    expect(sim.requests().filter((r) => r.path.startsWith('/files/') && r.status === 403)).toHaveLength(2);
   });
 
   it('gives up with EXPIRED_URL when the fresh link is refused too, leaving no partial file', async () => {
@@ -109,8 +115,8 @@ describe('downloadTaskResults against the simulator', () => {
     afterList = () => {
       time += 61_000;
     };
-    const error = await errorOf(downloadTaskResults({ client, fetch, taskUuid: task.taskUuid, folder }));
-    expect(error.code).toBe('EXPIRED_URL');
+    const result = await downloadTaskResults({ client, fetch, taskUuid: task.taskUuid, folder });
+    expect(result.failed.map((f) => f.error.code)).toEqual(['EXPIRED_URL', 'EXPIRED_URL']);
     expect(listCalls).toBe(2);
     expect(await readdir(folder)).toEqual([]);
   });
@@ -171,6 +177,7 @@ describe('downloadTaskResults against a hostile or broken file server', () => {
     return {
       calls: () => calls,
       client: {
+        baseUrl: `${origin}/api`,
         downloadList: () => {
           calls++;
           return Promise.resolve(typeof items === 'function' ? items() : items);
@@ -180,11 +187,11 @@ describe('downloadTaskResults against a hostile or broken file server', () => {
   };
 
   it('keeps hostile names inside the target folder', async () => {
-    const names = ['../x', '/etc/x', 'C:\\x', 'con.glb', '', `${'n'.repeat(300)}.glb`];
+    const names = ['../x.glb', '/etc/x.glb', 'C:\\y.glb', 'con.glb', `${'n'.repeat(300)}.glb`];
     const { client } = listOf(names.map((name, i) => ({ name, url: serve(`/f${i}`, `body ${i}`) })));
     const result = await downloadTaskResults({ client, fetch, taskUuid: 't', folder });
     const inFolder = (await readdir(folder)).sort();
-    expect(inFolder).toEqual(['x', 'etc_x', 'x (2)', '_con.glb', 'file', `${'n'.repeat(196)}.glb`].sort());
+    expect(inFolder).toEqual(['x.glb', 'etc_x.glb', 'y.glb', '_con.glb', `${'n'.repeat(196)}.glb`].sort());
     expect(await everything()).toEqual(['task', ...inFolder.map((n) => `task/${n}`)].sort());
     for (const file of result.files) expect(path.dirname(file)).toBe(folder);
     expect(await readFile(path.join(folder, '_con.glb'), 'utf8')).toBe('body 3');
@@ -200,12 +207,15 @@ describe('downloadTaskResults against a hostile or broken file server', () => {
       { name: 'model.glb', url: `${origin}/dies` },
     ]);
     const progress: DownloadProgress[] = [];
-    const error = await errorOf(
-      downloadTaskResults({ client, fetch, taskUuid: 't', folder, onProgress: (p) => progress.push(p) }),
-    );
-    expect(error.code).toBe('INCOMPLETE');
-    expect(error.file).toBe('model.glb');
-    expect(progress.some((p) => p.file === 'model.glb' && p.receivedBytes > 0)).toBe(true);
+    const result = await downloadTaskResults({
+      client,
+      fetch,
+      taskUuid: 't',
+      folder,
+      onProgress: (p) => progress.push(p),
+    });
+    expect(result.failed.map((f) => [f.name, f.error.code])).toEqual([['model.glb', 'INCOMPLETE']]);
+    expect(progress.some((p) => p.receivedBytes >= 70_000)).toBe(true);
     expect(await readdir(folder)).toEqual(['ok.txt']);
   });
 
@@ -225,29 +235,31 @@ describe('downloadTaskResults against a hostile or broken file server', () => {
   it('reports other HTTP failures without asking for a new list', async () => {
     routes.set('/boom', (res) => res.writeHead(500).end('<html>oops</html>'));
     const { client, calls } = listOf([{ name: 'model.glb', url: `${origin}/boom` }]);
-    const error = await errorOf(downloadTaskResults({ client, fetch, taskUuid: 't', folder }));
-    expect(error.code).toBe('HTTP_ERROR');
-    expect(error.message).toBe('Could not download model.glb: the server answered HTTP 500.');
+    const [failure] = (await downloadTaskResults({ client, fetch, taskUuid: 't', folder })).failed;
+    expect(failure?.error.code).toBe('HTTP_ERROR');
+    expect(failure?.error.message).toBe('Could not download model.glb: the server answered HTTP 500.');
     expect(calls()).toBe(1);
     expect(await readdir(folder)).toEqual([]);
   });
 
   it.each([
-    ['file:///etc/passwd'],
-    ['data:text/plain,hello'],
-    ['http://example.com/model.glb'],
-    ['ftp://example.com/model.glb'],
-    ['https://user:pw@example.com/model.glb'],
-    ['not a url'],
-  ])('refuses %s before fetching anything', async (url) => {
+    ['file:///etc/passwd', 'not an https link'],
+    ['data:text/plain,hello', 'not an https link'],
+    ['http://example.com/model.glb', 'plain http to another computer'],
+    ['ftp://example.com/model.glb', 'not an https link'],
+    ['https://user:pw@example.com/model.glb', 'the link carries a user name or password'],
+    ['not a url', 'not a valid link'],
+  ])('refuses %s, never fetches it, and still saves the good file', async (url, reason) => {
     const { client } = listOf([
       { name: 'ok.txt', url: serve('/ok', 'fine') },
       { name: 'model.glb', url },
     ]);
-    const error = await errorOf(downloadTaskResults({ client, fetch: countingFetch, taskUuid: 't', folder }));
-    expect(error.code).toBe('UNSAFE_URL');
-    expect(error.message).not.toContain('passwd');
-    expect(fetchCalls).toEqual([]);
+    const result = await downloadTaskResults({ client, fetch: countingFetch, taskUuid: 't', folder });
+    expect(result.refused).toEqual([{ name: 'model.glb', reason }]);
+    expect(JSON.stringify(result.refused)).not.toContain('passwd');
+    expect(result.failed).toEqual([]);
+    expect(fetchCalls).toEqual([`${origin}/ok`]);
+    expect(await readdir(folder)).toEqual(['ok.txt']);
   });
 
   it('follows a redirect only to an allowed address', async () => {
@@ -259,10 +271,8 @@ describe('downloadTaskResults against a hostile or broken file server', () => {
     expect(await readFile(result.files[0]!, 'utf8')).toBe('redirected body');
 
     const bad = listOf([{ name: 'b.glb', url: `${origin}/escape` }]);
-    const error = await errorOf(
-      downloadTaskResults({ client: bad.client, fetch: countingFetch, taskUuid: 't', folder }),
-    );
-    expect(error.code).toBe('UNSAFE_URL');
+    const result2 = await downloadTaskResults({ client: bad.client, fetch: countingFetch, taskUuid: 't', folder });
+    expect(result2.failed.map((f) => f.error.code)).toEqual(['UNSAFE_URL']);
     expect(fetchCalls).toEqual([`${origin}/escape`]);
   });
 

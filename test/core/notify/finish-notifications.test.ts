@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideFinishNotifications, formatDuration } from '../../../src/core/notify/finish-notifications';
+import { decideFinishNotifications } from '../../../src/core/notify/finish-notifications';
 import type { Task, TaskState } from '../../../src/core/tasks/task';
 
 const NOW = 1_700_000_000_000;
@@ -18,15 +18,6 @@ function task(label: string, state: TaskState, extra: Partial<Task> = {}): Task 
   };
 }
 
-describe('formatDuration', () => {
-  it('writes durations the way a person would say them', () => {
-    expect(formatDuration(45_000)).toBe('45 s');
-    expect(formatDuration(72_000)).toBe('1 min 12 s');
-    expect(formatDuration(120_000)).toBe('2 min');
-    expect(formatDuration(3_900_000)).toBe('1 h 5 min');
-  });
-});
-
 describe('decideFinishNotifications', () => {
   it('names the task, its outcome and how long it took', () => {
     const [n, ...rest] = decideFinishNotifications(
@@ -34,7 +25,7 @@ describe('decideFinishNotifications', () => {
       () => 'id1',
     );
     expect(rest).toHaveLength(0);
-    expect(n).toEqual({ title: 'Done: Chair', body: 'Finished after 1 min 12 s.', taskId: 'id1', sound: true });
+    expect(n).toEqual({ title: 'Done: Chair', body: 'Finished after 1m 12s.', taskId: 'id1', sound: true });
   });
 
   it('includes the error sentence for a failed task', () => {

@@ -252,6 +252,46 @@ describe('RodinClient failures', () => {
     expect((error as Error).message).not.toContain('not a list');
   });
 
+  it.each([
+    ['status', (c: RodinClient) => c.status(sim.addTask().subscriptionKey)],
+    ['balance', (c: RodinClient) => c.checkBalance()],
+    ['download list', (c: RodinClient) => c.downloadList(sim.addTask().taskUuid)],
+  ])('stops reading an endless %s answer at 1 MiB with a clear error, memory flat', async (_name, call) => {
+    sim.setFault({ kind: 'endless-body', times: 1, paths: ['/v2/'] });
+    const used = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    const before = used();
+    const error = await caught(call(makeClient({ timeoutMs: 10_000 })));
+    expect(error).toBeInstanceOf(ProtocolError);
+    expect((error as Error).message).toMatch(/with more than 1 MiB; the answer was not read\.$/);
+    // What was read is at most the cap; an unbounded read would have grown by far more in the same time.
+    expect(used() - before).toBeLessThan(32 * 1024 * 1024);
+  });
+
+  it('strips control characters from statuses, uuids, file names and messages the service sends', async () => {
+    const hostile = 'Done\u001b]0;pwned\u0007\u202e\u009b2J';
+    const task = sim.addTask({
+      jobs: 1,
+      queueMs: 0,
+      generateMs: 0,
+      outcome: hostile,
+    });
+    time += 1_000;
+    const { jobs } = await client.status(task.subscriptionKey);
+    expect(jobs[0]?.status).toBe('Done]0;pwned2J');
+    sim.setFault({ kind: 'error-in-201', code: 'INVALID_REQUEST', message: 'bad\u001b[2J\r\nFAKE: ok', times: 1 });
+    const error = (await caught(client.checkBalance())) as Error;
+    expect(error.message).toBe('INVALID_REQUEST: bad[2J FAKE: ok');
+    const done = sim.addTask({
+      jobs: 1,
+      queueMs: 0,
+      generateMs: 0,
+      extraDownloads: [{ name: 'a\u001b[31m.glb', url: 'https://example.com/a.glb' }],
+    });
+    time += 1_000;
+    const list = await client.downloadList(done.taskUuid);
+    expect(list.map((item) => item.name)).toContain('a[31m.glb');
+  });
+
   it('gives up after timeoutMs on a slow answer with TIMEOUT', async () => {
     sim.setFault({ kind: 'slow', delayMs: 5_000 });
     const started = Date.now();

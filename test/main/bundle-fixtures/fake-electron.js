@@ -24,6 +24,7 @@ const record = {
   fetches: [],
   quitCalls: 0,
   beforeQuitPrevented: 0,
+  switches: [],
   quitCompleted: false,
 };
 
@@ -40,6 +41,7 @@ function labels(template) {
 }
 
 const paths = new Map([
+  ['appData', resolve(appPath, 'fake-app-data')],
   ['userData', resolve(process.env.FAKE_ELECTRON_USER_DATA ?? appPath, 'fake-user-data')],
   ['downloads', resolve(appPath, 'fake-downloads')],
   ['temp', process.env.TMPDIR ?? '/tmp'],
@@ -48,6 +50,11 @@ const paths = new Map([
 class FakeApp extends EventEmitter {
   isPackaged = false;
   dock = { hide() {} };
+  commandLine = {
+    appendSwitch(name, value) {
+      record.switches.push([name, value]);
+    },
+  };
   #ready = Promise.resolve();
   requestSingleInstanceLock() {
     record.singleInstanceLock += 1;
@@ -226,6 +233,9 @@ export class BrowserWindow extends EventEmitter {
     return { x: 0, y: 0, width: 380, height: 560 };
   }
   setPosition() {}
+  setBounds(bounds) {
+    this.entry.bounds = bounds;
+  }
   static getAllWindows() {
     return [];
   }

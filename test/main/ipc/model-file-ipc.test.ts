@@ -56,7 +56,7 @@ async function setup(tasks: Task[]) {
     clock: systemClock,
     fetch: () => Promise.reject(new Error('no network in this test')),
     keyStore: createMemoryKeyStore(),
-    store: createMemoryStore({ tasks }),
+    store: createMemoryStore({ tasks, settings: { downloadFolder: root } }),
     platform: createElectronPlatform({
       hideWindow: vi.fn(),
       previews: createPreviewRegistry(),

@@ -71,6 +71,27 @@ describe('app key store fallbacks', () => {
     expect(filesContaining(KEY)).toEqual([]);
   });
 
+  it('"Remove key" also removes safeStorage ciphertext left by an earlier session without a keychain', async () => {
+    const earlier = build({ keytar: refusingKeychain });
+    await earlier.store.set(KEY);
+    expect(filesContaining(Buffer.from(Buffer.from(KEY).map((b) => b ^ 0x5a)).toString('base64'))).not.toEqual([]);
+
+    const entries = new Map<string, string>();
+    const working: KeytarLike = {
+      getPassword: (service, account) => Promise.resolve(entries.get(`${service}/${account}`) ?? null),
+      setPassword: (service, account, password) => Promise.resolve(void entries.set(`${service}/${account}`, password)),
+      deletePassword: (service, account) => Promise.resolve(entries.delete(`${service}/${account}`)),
+    };
+    const later = build({ keytar: working });
+    await later.store.set(KEY);
+    await later.store.clear();
+    expect(entries.size).toBe(0);
+    expect(
+      readdirSync(dir).flatMap((name) => (readFileSync(join(dir, name), 'utf8').includes('Ciphertext') ? [name] : [])),
+    ).toEqual([]);
+    expect(await build({ keytar: refusingKeychain }).store.get()).toBeUndefined();
+  });
+
   it('reads the encrypted key back after a restart', async () => {
     await build({ keytar: refusingKeychain }).store.set(KEY);
     const restarted = build({ keytar: refusingKeychain });

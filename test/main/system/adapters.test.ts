@@ -9,7 +9,8 @@ import { makeSnapshot, makeTaskView } from '../snapshot-fixtures';
 vi.mock('electron', async () => (await import('../electron-fake')).fakeElectron());
 
 const electron = (await import('electron')) as unknown as ReturnType<typeof fakeElectron>;
-const { createNotifier, notificationClickAction } = await import('../../../src/main/system/notifier');
+const { buildToastXml, createNotifier, notificationClickAction, notificationSupportNotice, taskIdFromActivation } =
+  await import('../../../src/main/system/notifier');
 const { watchClipboard } = await import('../../../src/main/system/clipboard-watch');
 const { applyShortcuts } = await import('../../../src/main/system/shortcuts');
 const { watchPower } = await import('../../../src/main/system/power');
@@ -40,6 +41,47 @@ describe('notifier', () => {
     FakeNotification.supported = false;
     expect(createNotifier({ onClick: vi.fn() }).show({ title: 't', body: 'b' })).toBe(false);
     expect(FakeNotification.instances).toHaveLength(0);
+  });
+
+  it('says once, in the window, that notifications are unavailable instead of dropping them silently', () => {
+    expect(notificationSupportNotice(true, 'linux')).toBeUndefined();
+    expect(notificationSupportNotice(false, 'linux')).toMatch(/not available.*libnotify/);
+    expect(notificationSupportNotice(false, 'win32')).not.toContain('libnotify');
+  });
+
+  it('on Windows, raises a toast that carries its task, and routes its activation there', () => {
+    const onClick = vi.fn();
+    const notifier = createNotifier({ onClick, platform: 'win32', icon: 'C:\\Rodin Tray\\icon.png' });
+    notifier.show({ title: 'Done: Chair', body: 'Finished.', taskId: 't1' });
+    const [notification] = FakeNotification.instances;
+    expect(notification?.options.toastXml).toContain('launch="type=click&amp;task=t1"');
+    expect(notification?.options.toastXml).toContain('src="file:///C:/Rodin Tray/icon.png"');
+    // Windows hands the toast's launch arguments back, whether the object is alive or not.
+    FakeNotification.activate({ type: 'click', arguments: 'type=click&task=t1' });
+    expect(onClick.mock.calls).toEqual([['t1']]);
+  });
+
+  it('on Windows, opens the task of a toast clicked in Action Center after a restart, and of the click that launched the app', () => {
+    FakeNotification.activate({ type: 'click', arguments: 'type=click&task=before-launch' });
+    const onClick = vi.fn();
+    createNotifier({ onClick, platform: 'win32' });
+    FakeNotification.activate({ type: 'click', arguments: 'type=click&task=from-yesterday' });
+    expect(onClick.mock.calls).toEqual([['before-launch'], ['from-yesterday']]);
+  });
+
+  it('on Windows, leaves the click to the activation handler so a task is not opened twice', () => {
+    const onClick = vi.fn();
+    createNotifier({ onClick, platform: 'win32' }).show({ title: 't', body: 'b', taskId: 't1' });
+    FakeNotification.instances[0]?.emit('click');
+    expect(onClick).not.toHaveBeenCalled();
+  });
+
+  it('builds toast XML with escaped text and no sound when asked', () => {
+    const xml = buildToastXml({ title: 'Done: <Chair & "Lamp">', body: "it's ready", sound: false });
+    expect(xml).toContain('<text>Done: &lt;Chair &amp; &quot;Lamp&quot;&gt;</text>');
+    expect(xml).toContain('<text>it&apos;s ready</text>');
+    expect(xml).toContain('<audio silent="true"/>');
+    expect(taskIdFromActivation('type=click')).toBeUndefined();
   });
 
   it('opens the results folder for a downloaded task and shows the window otherwise', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addRequestsFromArgv, isDemoLaunch } from '../../../src/main/system/launch-args';
 import { describeAddResult } from '../../../src/main/system/add-feedback';
-import { parseTaskInput } from '../../../src/core/input/parse-task-input';
 
 const KEY =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
@@ -22,18 +21,12 @@ describe('launch arguments', () => {
     ]);
   });
 
-  it('turns a rodin-tray://add link into text the add handler reads back with its UUID and label', () => {
+  it('keeps a rodin-tray:// link apart from --add text, so the link is confirmed before anything is added', () => {
     const link = `rodin-tray://add?key=${KEY}&task=${UUID}&label=Chair`;
-    const [request] = addRequestsFromArgv(['app', link]);
-    expect(request?.kind).toBe('text');
-    const parsed = parseTaskInput(request?.kind === 'text' ? request.text : '');
-    expect(parsed.tasks).toEqual([{ subscriptionKey: KEY, taskUuid: UUID, label: 'Chair' }]);
-  });
-
-  it('reports why a link could not be used', () => {
-    const [request] = addRequestsFromArgv(['app', 'rodin-tray://delete?key=x']);
-    expect(request).toMatchObject({ kind: 'rejected' });
-    expect(request?.rejected[0]).toContain('only rodin-tray://add is supported');
+    expect(addRequestsFromArgv(['app', '--add', KEY, link])).toEqual([
+      { kind: 'text', text: KEY, rejected: [] },
+      { kind: 'link', url: link },
+    ]);
   });
 
   it('starts the demo for --demo or RODIN_DEMO=1 only', () => {

@@ -19,13 +19,18 @@ beforeEach(resetFakes);
 
 describe('app tray', () => {
   it('switches the icon with the aggregate state and summarises in the tooltip', () => {
-    const { appTray, fake } = tray('win32');
-    expect(imagePath(fake)).toBe('/app/assets/tray/tray-idle-light.png');
+    const { appTray, fake } = tray('linux');
+    expect(imagePath(fake)).toBe('/app/assets/tray/tray-idle-dark.png');
     appTray.update(
       makeSnapshot({ tasks: [makeTaskView({ state: 'generating' }), makeTaskView({ state: 'waiting' })] }),
     );
-    expect(imagePath(fake)).toBe('/app/assets/tray/tray-running-light.png');
+    expect(imagePath(fake)).toBe('/app/assets/tray/tray-running-dark.png');
     expect(fake.tooltip).toBe('1 generating · 1 waiting');
+  });
+
+  it('loads the multi-size .ico on Windows', () => {
+    const { fake } = tray('win32');
+    expect(imagePath(fake)).toBe('/app/assets/tray/tray-idle-light.ico');
   });
 
   it('uses Template images and a running count as title on macOS', () => {
@@ -35,11 +40,20 @@ describe('app tray', () => {
     expect(fake.title).toBe('1');
   });
 
-  it('follows a dark taskbar theme on Windows and Linux', () => {
-    const { fake } = tray('linux');
-    fakeNativeTheme.shouldUseDarkColors = true;
+  it('follows the Windows taskbar theme, not the app theme, when the system theme changes', () => {
+    fakeNativeTheme.shouldUseDarkColorsForSystemIntegratedUI = false;
+    const { fake } = tray('win32');
+    expect(imagePath(fake)).toBe('/app/assets/tray/tray-idle-light.ico');
+    // Windows' default: light apps, dark taskbar.
+    fakeNativeTheme.shouldUseDarkColorsForSystemIntegratedUI = true;
     fakeNativeTheme.emit('updated');
-    expect(imagePath(fake)).toBe('/app/assets/tray/tray-idle-dark.png');
+    expect(imagePath(fake)).toBe('/app/assets/tray/tray-idle-dark.ico');
+  });
+
+  it('toggles the window on the tray activation Linux reports as a click', () => {
+    const { fake, onClick } = tray('linux');
+    fake.emit('click');
+    expect(onClick).toHaveBeenCalledTimes(1);
   });
 
   it('sets the context menu again on every change on Linux, and not when nothing changed', () => {

@@ -70,6 +70,19 @@ describe('buildTrayMenu', () => {
     expect(find(item.submenu ?? [], 'Open results folder').action).toEqual({ kind: 'open-folder', taskId: task.id });
   });
 
+  it('says in the menu when list entries were refused, next to what was saved', () => {
+    const download = {
+      status: 'done' as const,
+      fileCount: 3,
+      note: '3 files saved, 1 refused: not an https link',
+      refusedNote: '1 refused: not an https link',
+    };
+    const task = makeTaskView({ label: 'Chair', state: 'done', download });
+    const item = find(buildTrayMenu(makeSnapshot({ tasks: [task] })), 'Chair — downloaded, 1 refused');
+    const note = find(item.submenu ?? [], '3 files saved, 1 refused: not an https link');
+    expect(note.enabled).toBe(false);
+  });
+
   it('disables copying a task UUID the task does not have', () => {
     const task = makeTaskView({ label: 'Lamp', state: 'waiting' });
     const item = find(buildTrayMenu(makeSnapshot({ tasks: [task] })), 'Lamp — waiting');

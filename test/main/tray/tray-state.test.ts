@@ -36,14 +36,37 @@ describe('tray icon state', () => {
         const file = join('assets', 'tray', trayIconFile(state, variant));
         expect(existsSync(file), file).toBe(true);
         expect(existsSync(file.replace('.png', '@2x.png')), file).toBe(true);
+        const windowsFile = join('assets', 'tray', trayIconFile(state, variant, 'win32'));
+        expect(existsSync(windowsFile), windowsFile).toBe(true);
       }
     }
   });
 
-  it('uses Template images on macOS and a contrasting glyph elsewhere', () => {
-    expect(trayIconVariant('darwin', true)).toBe('Template');
-    expect(trayIconVariant('win32', true)).toBe('dark');
-    expect(trayIconVariant('linux', false)).toBe('light');
+  it('gives Windows the multi-size .ico and the other systems PNGs', () => {
+    expect(trayIconFile('running', 'dark', 'win32')).toBe('tray-running-dark.ico');
+    expect(trayIconFile('running', 'dark', 'linux')).toBe('tray-running-dark.png');
+    expect(trayIconFile('running', 'Template', 'darwin')).toBe('tray-runningTemplate.png');
+  });
+
+  it('uses Template images on macOS', () => {
+    expect(trayIconVariant('darwin', { shouldUseDarkColors: true })).toBe('Template');
+  });
+
+  it('follows the Windows taskbar (system theme), not the app theme: light apps on a dark taskbar get a light glyph', () => {
+    const lightAppsDarkTaskbar = { shouldUseDarkColors: false, shouldUseDarkColorsForSystemIntegratedUI: true };
+    expect(trayIconVariant('win32', lightAppsDarkTaskbar)).toBe('dark');
+    const darkAppsLightTaskbar = { shouldUseDarkColors: true, shouldUseDarkColorsForSystemIntegratedUI: false };
+    expect(trayIconVariant('win32', darkAppsLightTaskbar)).toBe('light');
+  });
+
+  it('falls back to the app theme on Windows builds without the system-UI property', () => {
+    expect(trayIconVariant('win32', { shouldUseDarkColors: true })).toBe('dark');
+    expect(trayIconVariant('win32', { shouldUseDarkColors: false })).toBe('light');
+  });
+
+  it('draws a light glyph on Linux panels, dark on GNOME whatever the app theme', () => {
+    expect(trayIconVariant('linux', { shouldUseDarkColors: false })).toBe('dark');
+    expect(trayIconVariant('linux', { shouldUseDarkColors: true })).toBe('dark');
   });
 });
 
