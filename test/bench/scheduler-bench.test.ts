@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { naivePolling, runSchedulerBench } from '../../bench/scheduler-bench';
+import { lowerBoundP95, roundRobinPolling } from '../../bench/baselines';
+import { renderP95Chart } from '../../bench/p95-chart';
+import { runLoadBench } from '../../bench/load-bench';
+import { busiestWindow, naivePolling, runSchedulerBench } from '../../bench/scheduler-bench';
 import { createWorkload, statusAt } from '../../bench/workload';
+import type { WorkloadTask } from '../../bench/workload';
+
+/** A task of the workload's shape that finishes at `finishAt` (ms after 0), added at `addedAt`. */
+function task(i: number, finishAt: number, addedAt = 0): WorkloadTask {
+  const [base] = createWorkload({ seed: 1, tasks: 1 });
+  return { ...base!, subscriptionKey: `key-${i}`, submittedAt: addedAt, addedAt, finishAt };
+}
 
 describe('scheduler benchmark', () => {
   it('generates the same workload for the same seed, with queues, tiers and a few failures', () => {
@@ -9,26 +19,79 @@ describe('scheduler benchmark', () => {
     expect(new Set(a.map((t) => t.tier)).size).toBeGreaterThanOrEqual(3);
     expect(a.some((t) => t.queueLength > 5)).toBe(true);
     expect(a.some((t) => t.outcome === 'Failed')).toBe(true);
-    const task = a.find((t) => t.queueLength > 3)!;
-    expect(statusAt(task, task.submittedAt).jobs[0]).toMatchObject({
+    const queued = a.find((t) => t.queueLength > 3)!;
+    expect(statusAt(queued, queued.submittedAt).jobs[0]).toMatchObject({
       status: 'Waiting',
-      queueLength: task.queueLength,
+      queueLength: queued.queueLength,
     });
-    expect(statusAt(task, task.submittedAt + task.queueMs + 1).jobs[0]?.status).toMatch(/Generating|Failed|Done/);
+    expect(statusAt(queued, queued.submittedAt + queued.queueMs + 1).jobs[0]?.status).toMatch(/Generating|Failed|Done/);
   });
 
   it('measures naive latency as the wait from the real finish to the next 5 s poll', () => {
-    const [task] = createWorkload({ seed: 1, tasks: 1 });
-    const n = naivePolling({ ...task!, addedAt: 0, finishAt: 12_000 });
+    const n = naivePolling(task(0, 12_000));
     expect(n).toEqual({ calls: 3, latencyMs: 3_000 });
   });
 
-  it('keeps the floor and the budget and ends with the machine-readable line', async () => {
+  it('keeps the floor, the budget and its pacing, and ends with the machine-readable line', async () => {
     const result = await runSchedulerBench({ seed: 9, tasks: 60, arrivalSpreadMs: 15 * 60_000 });
     expect(result.minGapS).toBeGreaterThanOrEqual(2);
     expect(result.maxCallsPerMinute).toBeLessThanOrEqual(60);
+    expect(result.maxCallsIn5s).toBeLessThanOrEqual(10);
     expect(result.undetected).toBe(0);
     expect(result.callsPercentOfNaive).toBeLessThan(100);
     expect(result.lines.at(-1)).toMatch(/^scheduler: calls \d+\.\d% of naive, p95 latency \d+\.\d s$/);
+  });
+
+  it('counts the busiest window of calls', () => {
+    expect(busiestWindow([0, 1_000, 4_999, 5_000, 9_000], 5_000)).toBe(3);
+    expect(busiestWindow([], 5_000)).toBe(0);
+  });
+});
+
+describe('baselines', () => {
+  it('round-robin asks one task a second, the one asked longest ago, never one twice within 5 s', () => {
+    const outcomes = roundRobinPolling([task(0, 7_000), task(1, 60_000)], 60);
+    // Task 0: asked at 0, 5 s and 10 s (each time it is the only one allowed or the one asked longest ago).
+    expect(outcomes[0]).toEqual({ calls: 3, latencyMs: 3_000 });
+    expect(outcomes[1]!.latencyMs).toBeGreaterThanOrEqual(0);
+    expect(outcomes[1]!.latencyMs).toBeLessThan(5_000);
+  });
+
+  it('round-robin falls behind when the budget cannot go round in 5 s', () => {
+    const many = Array.from({ length: 30 }, (_, i) => task(i, 10_000));
+    const late = roundRobinPolling(many, 60).map((o) => o.latencyMs!);
+    expect(Math.max(...late)).toBeGreaterThanOrEqual(19_000);
+  });
+
+  it('bounds p95 by what one call per finish within the paced budget allows', () => {
+    // 100 finishes at the same moment, 60 calls a minute after a burst of 5: the 95th is seen no sooner than 90 s later.
+    const together = Array.from({ length: 100 }, (_, i) => task(i, 1_000));
+    expect(lowerBoundP95([together], 60)).toBeGreaterThanOrEqual(89_000);
+    expect(lowerBoundP95([together], 60)).toBeLessThanOrEqual(91_000);
+    // Finishes spread a second apart can all be seen at once.
+    const spread = Array.from({ length: 100 }, (_, i) => task(i, 1_000 * (i + 1)));
+    expect(lowerBoundP95([spread], 60)).toBeLessThan(200);
+  });
+});
+
+describe('load benchmark', () => {
+  it('prints every strategy beside the lower bound and draws the p95 chart', async () => {
+    const result = await runLoadBench({
+      scenarios: [
+        { name: '10 tasks within 10 s', tasks: 10, arrivalSpreadMs: 10_000, burst: true },
+        { name: '40 tasks within 20 s', tasks: 40, arrivalSpreadMs: 20_000, burst: true },
+      ],
+      seeds: [4],
+    });
+    const [small, large] = result.scenarios;
+    expect(large!.strategies['round-robin'].p95S).toBeGreaterThan(small!.strategies['round-robin'].p95S);
+    expect(large!.strategies.adaptive.p95S).toBeGreaterThanOrEqual(large!.lowerBoundP95S);
+    expect(large!.maxAdaptiveCallsIn5s).toBeLessThanOrEqual(10);
+    for (const name of ['adaptive', 'round-robin', 'naive 5 s', 'lower bound']) {
+      expect(result.lines.join('\n')).toContain(name);
+    }
+    expect(result.chartSvg).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(result.chartSvg.match(/<polyline /g)).toHaveLength(5);
+    expect(renderP95Chart(result.scenarios, 60)).toContain('40 within 20 s');
   });
 });

@@ -26,6 +26,13 @@ export interface PollTuning {
   /** ...then let the gap grow by this fraction of the further overrun. */
   overdueGrowth: number;
   /**
+   * The longest gap while a finish is expected or overdue by less than `longGapsAfterMs`: it bounds how late any finish
+   * is seen while the budget is free, failures (which come at any moment) included.
+   */
+  longestGapMs: number;
+  /** A task overdue by this much is stuck or very slow: only then may its gaps grow beyond `longestGapMs`. */
+  longGapsAfterMs: number;
+  /**
    * A finish this close before a longer gap ends is still seen as quickly as one in the dense cadence, so it does not
    * count against `sparseRisk`: a jump may reach this far past the point where a finish becomes plausible.
    */
@@ -45,6 +52,8 @@ export const DEFAULT_POLL_TUNING: PollTuning = {
   firstCheckNewMs: 5_000,
   overdueDenseShare: 1.5,
   overdueGrowth: 0.25,
+  longestGapMs: 30_000,
+  longGapsAfterMs: 10 * 60_000,
   graceMs: 5_500,
   conditioning: 1,
 };
@@ -74,31 +83,65 @@ export function nextPollDelay(input: PollPolicyInput): number {
     const due = fresh ? task.addedAt + tuning.firstCheckNewMs : task.addedAt;
     return Math.min(MAX_POLL_GAP_MS, Math.max(0, due - now));
   }
-  const gen = input.generationQuantiles.length > 0 ? input.generationQuantiles : [60_000];
-  const queue = input.queueQuantiles.length > 0 ? input.queueQuantiles : [10_000];
-
-  if (task.state === 'generating' && task.generatingSince !== undefined) {
-    const seenAt = task.generatingSince;
-    // Generation began between the last "not yet" and the first "generating"; for a task first seen generating
-    // we do not know, so allow anything up to a long generation before.
-    const notBefore = input.lastSeenWaitingAt ?? task.submittedAt ?? seenAt - gen[gen.length - 1]!;
-    const startLo = Math.min(seenAt, notBefore);
-    const startWeights = startWindowWeights(startLo, seenAt, input.lastSeenWaitingAt, input.lastSeenQueueLength, queue);
-    const cdf = (t: number) => generatingCdf(t, startLo, seenAt, gen, startWeights);
-    return gapFromCdf(cdf, now, tuning, startLo, gen[gen.length - 1]!);
-  }
-
-  // Waiting (or an unknown status): finish = remaining queue + a whole generation.
-  const position = queuePosition(task.jobs);
-  const queueRemaining = queue.map((perPosition) => perPosition * (position ?? 1.5));
-  const cdf = (t: number) => waitingCdf(t - now, queueRemaining, gen);
-  const gap = gapFromCdf(cdf, now, tuning, now, gen[gen.length - 1]! + queueRemaining[queueRemaining.length - 1]!);
-  // Seeing generation start early narrows the finish window far more than one call costs.
+  const { cdf, overdueFrom, longest } = finishDistribution(input);
+  const gap = gapFromCdf(cdf, now, tuning, overdueFrom, longest);
+  if (task.state === 'generating' && task.generatingSince !== undefined) return gap;
+  // Waiting (or an unknown status): seeing generation start early narrows the finish window far more than one call
+  // costs.
+  const queueRemaining = remainingQueue(input);
   const catchStart = Math.max(
     tuning.denseGapMs,
     tuning.queueCheckFraction * quantileOf(queueRemaining, tuning.queueCheckQuantile),
   );
-  return clampGap(Math.min(gap, catchStart));
+  return Math.min(gap, clampGap(catchStart, tuning.longestGapMs));
+}
+
+/** What is known about when a task finishes: P(finished by t), and from when on it counts as overdue. */
+export interface FinishDistribution {
+  cdf: (t: number) => number;
+  /** Beyond `overdueFrom + longest` the model expected every finish. */
+  overdueFrom: number;
+  longest: number;
+}
+
+/** The finish time of an unfinished task, from its state, queue position, tier and the learned durations. */
+export function finishDistribution(input: Omit<PollPolicyInput, 'tuning'>): FinishDistribution {
+  const { task } = input;
+  const gen = input.generationQuantiles.length > 0 ? input.generationQuantiles : [60_000];
+  const longestGeneration = gen[gen.length - 1]!;
+  if (task.state === 'generating' && task.generatingSince !== undefined) {
+    const seenAt = task.generatingSince;
+    // Generation began between the last "not yet" and the first "generating"; for a task first seen generating
+    // we do not know, so allow anything up to a long generation before.
+    const notBefore = input.lastSeenWaitingAt ?? task.submittedAt ?? seenAt - longestGeneration;
+    const startLo = Math.min(seenAt, notBefore);
+    const queue = queueQuantilesOf(input);
+    const startWeights = startWindowWeights(startLo, seenAt, input.lastSeenWaitingAt, input.lastSeenQueueLength, queue);
+    return {
+      cdf: (t: number) => generatingCdf(t, startLo, seenAt, gen, startWeights),
+      overdueFrom: startLo,
+      longest: longestGeneration,
+    };
+  }
+  // Waiting (or an unknown status): finish = remaining queue + a whole generation, counted from the last look (or
+  // from when the task was added, before any look).
+  const queueRemaining = remainingQueue(input);
+  const from = task.lastPolledAt ?? task.submittedAt ?? task.addedAt;
+  return {
+    cdf: (t: number) => waitingCdf(t - from, queueRemaining, gen),
+    overdueFrom: from,
+    longest: longestGeneration + queueRemaining[queueRemaining.length - 1]!,
+  };
+}
+
+function queueQuantilesOf(input: Pick<PollPolicyInput, 'queueQuantiles'>): readonly number[] {
+  return input.queueQuantiles.length > 0 ? input.queueQuantiles : [10_000];
+}
+
+/** Quantile points of the queue wait still ahead of a waiting task, from its last known position. */
+function remainingQueue(input: Pick<PollPolicyInput, 'task' | 'queueQuantiles'>): number[] {
+  const position = queuePosition(input.task.jobs);
+  return queueQuantilesOf(input).map((perPosition) => perPosition * (position ?? 1.5));
 }
 
 /**
@@ -117,24 +160,27 @@ function gapFromCdf(
   if (remaining < 1e-3) {
     // Past anything the model expected: most such tasks are merely slow and finish soon, so stay close for a
     // while, then keep watching less and less often.
-    const overrun = Math.max(0, now - (overdueFrom + longest) - longest * tuning.overdueDenseShare);
-    return clampGap(tuning.denseGapMs + overrun * tuning.overdueGrowth);
+    const overdue = now - (overdueFrom + longest);
+    const overrun = Math.max(0, overdue - longest * tuning.overdueDenseShare);
+    const longestGap = overdue > tuning.longGapsAfterMs ? MAX_POLL_GAP_MS : tuning.longestGapMs;
+    return clampGap(tuning.denseGapMs + overrun * tuning.overdueGrowth, longestGap);
   }
   const scale = remaining ** tuning.conditioning;
   // A finish is likely within the dense gap itself: no jump.
-  if ((cdf(now + tuning.denseGapMs) - before) / scale > tuning.sparseRisk) return clampGap(tuning.denseGapMs);
+  if ((cdf(now + tuning.denseGapMs) - before) / scale > tuning.sparseRisk)
+    return clampGap(tuning.denseGapMs, tuning.longestGapMs);
   // Only finishes more than the grace before the next call are seen late.
   const grace = Math.min(tuning.graceMs, tuning.denseGapMs);
   const risk = (gap: number) => (cdf(now + gap - grace) - before) / scale;
   let lo = tuning.denseGapMs;
-  let hi = MAX_POLL_GAP_MS;
-  if (risk(hi) <= tuning.sparseRisk) return clampGap(hi);
+  let hi = Math.max(lo, tuning.longestGapMs);
+  if (risk(hi) <= tuning.sparseRisk) return clampGap(hi, tuning.longestGapMs);
   for (let i = 0; i < 24 && hi - lo > 250; i++) {
     const mid = (lo + hi) / 2;
     if (risk(mid) <= tuning.sparseRisk) lo = mid;
     else hi = mid;
   }
-  return clampGap(lo);
+  return clampGap(lo, tuning.longestGapMs);
 }
 
 /**
@@ -223,6 +269,6 @@ function quantileOf(points: readonly number[], p: number): number {
   return a + (b - a) * (at - i);
 }
 
-function clampGap(ms: number): number {
-  return Math.min(MAX_POLL_GAP_MS, Math.max(MIN_POLL_GAP_MS, ms));
+function clampGap(ms: number, longest = MAX_POLL_GAP_MS): number {
+  return Math.min(longest, MAX_POLL_GAP_MS, Math.max(MIN_POLL_GAP_MS, ms));
 }

@@ -1,31 +1,39 @@
 // Decides when each active task is asked about, and keeps every politeness rule while doing it (see ARCHITECTURE.md).
 import type { Clock, TimerHandle } from '../clock';
-import { AuthError, RateLimitedError, RodinError, TransientError } from '../rodin/errors';
+import { RodinError } from '../rodin/errors';
 import { describeError } from '../rodin/describe-error';
 import type { RodinClient } from '../rodin/types';
-import { isFinished, queuePosition } from '../tasks/task';
+import { isFinished } from '../tasks/task';
 import type { Task } from '../tasks/task';
 import type { TaskTracker } from '../tasks/task-tracker';
 import { backoffDelay } from './backoff';
 import { createDurationModel } from './duration-model';
 import type { DurationModel } from './duration-model';
-import { DEFAULT_POLL_TUNING, MIN_POLL_GAP_MS, nextPollDelay } from './poll-policy';
+import { nextPollDelay } from './poll-policy';
 import type { PollTuning } from './poll-policy';
 import { createRequestBudget, DEFAULT_BUDGET_PER_MINUTE } from './request-budget';
+import { createServiceHealth } from './service-health';
+import type { ServiceProblem } from './service-health';
+import {
+  createWatch,
+  learnGeneration,
+  learnQueuePace,
+  observeUnfinished,
+  policyInput,
+  readyAt,
+  watchBenefit,
+} from './watch';
+import type { Watch } from './watch';
 
-/** Used when a 429 carries no usable Retry-After (the client already defaults to this too). */
-export const DEFAULT_RETRY_AFTER_MS = 30_000;
 /** After a 429, calls restart one by one over this long instead of all at once. */
 const RECOVERY_MS = 60_000;
-/** Consecutive transient failures (across tasks, no success between) before we call the service unreachable. */
-const UNREACHABLE_AFTER = 2;
 
 export type PausedBy = 'user' | 'offline' | 'asleep';
 
 export interface SchedulerStatus {
   paused: boolean;
   pausedBy?: PausedBy;
-  problem?: { kind: 'key-rejected' | 'throttled' | 'unreachable'; message: string; until?: number };
+  problem?: ServiceProblem;
   nextCheckAt?: number;
   inFlight: number;
 }
@@ -68,42 +76,17 @@ export interface SchedulerOptions {
   tuning?: Partial<PollTuning>;
 }
 
-interface Watch {
-  key: string;
-  dueAt: number;
-  inFlight: boolean;
-  lastCallAt?: number;
-  errors: number;
-  /** Last call that found the task still queued, and the queue length then: bounds when generation began. */
-  lastWaiting?: { at: number; queueLength?: number };
-  /** First call that found the task queued with a known position: the queue's pace is learned from it. */
-  firstQueued?: { at: number; queueLength: number };
-  /** Last call that found the task not finished: bounds when it finished. */
-  lastUnfinishedAt?: number;
-  /** The policy chose its shortest gap: a finish is likely now. */
-  urgent?: boolean;
-  /** Still queued: the next call only looks for the generation start, so it may yield to finishes. */
-  queued?: boolean;
-  /** Ready but held back by the global budget since then. */
-  heldSince?: number;
-}
-
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const { clock, client, tracker } = options;
   const random = options.random ?? Math.random;
   const model = options.durationModel ?? createDurationModel();
-  const denseGapMs = options.tuning?.denseGapMs ?? DEFAULT_POLL_TUNING.denseGapMs;
   const budget = createRequestBudget(options.budgetPerMinute ?? DEFAULT_BUDGET_PER_MINUTE);
   const watches = new Map<string, Watch>();
   const pausedBy = new Set<PausedBy>();
+  const health = createServiceHealth();
   const statusListeners = new Set<(status: SchedulerStatus) => void>();
   const stats: SchedulerStats = { calls: 0, errors: 0, budgetDelayedCalls: 0, budgetDelayMs: 0 };
   let running = false;
-  let keyRejected = false;
-  let throttledUntil = 0;
-  let recovering = false;
-  let transientStreak = 0;
-  let problem: SchedulerStatus['problem'];
   let timer: TimerHandle | undefined;
   let nextCheckAt: number | undefined;
   let lastStatusJson = '';
@@ -113,8 +96,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const currentStatus = (): SchedulerStatus => {
     const reason = (['user', 'offline', 'asleep'] as const).find((r) => pausedBy.has(r));
     const status: SchedulerStatus = { paused: reason !== undefined, inFlight: inFlightCount() };
+    const problem = health.problem();
     if (reason) status.pausedBy = reason;
-    if (problem) status.problem = { ...problem };
+    if (problem) status.problem = problem;
     if (nextCheckAt !== undefined) status.nextCheckAt = nextCheckAt;
     return status;
   };
@@ -130,35 +114,17 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const watch = (task: Task, dueNow: boolean) => {
     if (isFinished(task.state) || watches.has(task.subscriptionKey)) return;
     const now = clock.now();
-    const w: Watch = { key: task.subscriptionKey, dueAt: now, inFlight: false, errors: 0 };
-    if (task.lastPolledAt !== undefined) w.lastCallAt = Math.min(task.lastPolledAt, now);
-    // A task we saw being submitted (its tier came with it) cannot have started generating before that.
-    if (task.lastPolledAt === undefined && (task.tier !== undefined || task.submittedAt !== undefined)) {
-      w.lastWaiting = { at: task.submittedAt ?? task.addedAt };
-    }
+    const w = createWatch(task, now);
     if (!dueNow) w.dueAt = now + policyDelay(task, w, now);
     watches.set(task.subscriptionKey, w);
   };
 
-  const policyDelay = (task: Task, w: Watch, now: number): number => {
-    const input: Parameters<typeof nextPollDelay>[0] = {
-      now,
-      task,
-      generationQuantiles: model.generationQuantiles(task.tier),
-      queueQuantiles: model.queueQuantiles(),
-    };
-    if (w.lastWaiting) input.lastSeenWaitingAt = w.lastWaiting.at;
-    if (w.lastWaiting?.queueLength !== undefined) input.lastSeenQueueLength = w.lastWaiting.queueLength;
-    if (options.tuning) input.tuning = options.tuning;
-    return nextPollDelay(input);
-  };
+  const policyDelay = (task: Task, w: Watch, now: number): number =>
+    nextPollDelay(policyInput(task, w, model, now, options.tuning));
 
-  const setProblem = (next: SchedulerStatus['problem']) => {
-    problem = next;
-  };
-
-  const clearProblem = (kind: NonNullable<SchedulerStatus['problem']>['kind']) => {
-    if (problem?.kind === kind) problem = undefined;
+  const benefit = (w: Watch, now: number): number => {
+    const task = tracker.get(w.key);
+    return task ? watchBenefit(task, w, model, now, options.tuning) : 0;
   };
 
   const allDueNow = () => {
@@ -166,50 +132,48 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     for (const w of watches.values()) w.dueAt = Math.min(w.dueAt, now);
   };
 
-  const readyAt = (w: Watch) => Math.max(w.dueAt, (w.lastCallAt ?? -Infinity) + MIN_POLL_GAP_MS);
-
   /** Starts every call that is due and allowed, then sleeps until the next one could be. */
   const pump = () => {
     if (timer !== undefined) clock.clearTimeout(timer);
     timer = undefined;
     nextCheckAt = undefined;
-    if (!running || pausedBy.size > 0 || keyRejected) {
+    if (!running || pausedBy.size > 0 || health.keyRejected()) {
       publish();
       return;
     }
     const now = clock.now();
+    const throttledUntil = health.throttledUntil();
     if (throttledUntil > now) {
       nextCheckAt = throttledUntil;
       timer = clock.setTimeout(pump, throttledUntil - now);
       publish();
       return;
     }
-    if (recovering) {
+    if (health.takeRecovery(now)) {
       // Retry-After has passed: restart gently, one call at a time, rather than every task in the same second.
-      recovering = false;
-      clearProblem('throttled');
       budget.spaceOut(Math.max(1_000, 60_000 / budget.limit()), now + RECOVERY_MS);
     }
-    // When the budget cannot serve everyone who is ready, tasks that are likely finishing go first and queue checks
-    // last: a generation start seen a little late costs less than a finish seen late.
-    const rank = (w: Watch) => (readyAt(w) <= now ? (w.urgent ? 0 : w.queued ? 2 : 1) : 3);
-    const idle = [...watches.values()]
-      .filter((w) => !w.inFlight)
-      .sort((a, b) => rank(a) - rank(b) || readyAt(a) - readyAt(b));
+    const idle = [...watches.values()].filter((w) => !w.inFlight);
+    const ready = idle.filter((w) => readyAt(w) <= now);
     let wakeAt: number | undefined;
-    for (const w of idle) {
-      const ready = readyAt(w);
-      if (ready > now) {
-        wakeAt = Math.min(wakeAt ?? Infinity, ready);
-        break;
+    for (const w of idle) if (readyAt(w) > now) wakeAt = Math.min(wakeAt ?? Infinity, readyAt(w));
+    if (ready.length > 0) {
+      // When the budget cannot serve everyone who is ready, the calls likely to cut a finish's wait short go first.
+      if (ready.length > 1 && budget.nextAllowedAt(now) <= now) {
+        const worth = new Map(ready.map((w) => [w, benefit(w, now)]));
+        ready.sort((a, b) => worth.get(b)! - worth.get(a)! || readyAt(a) - readyAt(b));
       }
-      const allowed = budget.nextAllowedAt(now);
-      if (allowed > now) {
-        for (const held of idle) if (readyAt(held) <= now) held.heldSince ??= readyAt(held);
-        wakeAt = Math.min(wakeAt ?? Infinity, allowed);
-        break;
+      let served = 0;
+      for (const w of ready) {
+        const allowed = budget.nextAllowedAt(now);
+        if (allowed > now) {
+          for (const held of ready.slice(served)) held.heldSince ??= readyAt(held);
+          wakeAt = Math.min(wakeAt ?? Infinity, allowed);
+          break;
+        }
+        call(w, now);
+        served++;
       }
-      call(w, now);
     }
     if (wakeAt !== undefined) {
       nextCheckAt = wakeAt;
@@ -231,23 +195,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     client.status(w.key).then(
       (result) => {
         w.inFlight = false;
-        transientStreak = 0;
-        clearProblem('unreachable');
+        health.succeeded();
         tracker.applyStatus(w.key, result);
         const task = tracker.get(w.key);
+        if (task) learnQueuePace(model, task, w);
         if (task && !isFinished(task.state) && watches.get(w.key) === w) {
-          w.errors = 0;
-          w.lastUnfinishedAt = now;
-          if (task.state === 'waiting') {
-            const queueLength = queuePosition(task.jobs);
-            w.lastWaiting = { at: now, queueLength };
-            if (queueLength !== undefined && queueLength >= 1) w.firstQueued ??= { at: now, queueLength };
-          }
+          observeUnfinished(w, task, now);
           const at = clock.now();
-          const delay = policyDelay(task, w, at);
-          w.urgent = task.state === 'generating' && delay <= denseGapMs;
-          w.queued = task.state === 'waiting';
-          w.dueAt = at + delay;
+          w.dueAt = at + policyDelay(task, w, at);
         }
         pump();
       },
@@ -262,27 +217,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const failed = (w: Watch, error: unknown) => {
     const now = clock.now();
     stats.errors++;
-    if (error instanceof AuthError) {
-      // Every other call would fail the same way: stop everything until someone changes the key.
-      keyRejected = true;
-      setProblem({ kind: 'key-rejected', message: 'API key rejected' });
-      return;
-    }
-    if (error instanceof RateLimitedError) {
-      const wait =
-        Number.isFinite(error.retryAfterMs) && error.retryAfterMs > 0 ? error.retryAfterMs : DEFAULT_RETRY_AFTER_MS;
-      throttledUntil = Math.max(throttledUntil, now + wait);
-      recovering = true;
-      setProblem({ kind: 'throttled', message: describeError(error), until: throttledUntil });
-      return;
-    }
+    if (health.failed(error, now)) return;
     if (!(error instanceof RodinError)) options.onError?.(error);
-    if (error instanceof TransientError) {
-      transientStreak++;
-      if (transientStreak >= UNREACHABLE_AFTER && problem === undefined) {
-        setProblem({ kind: 'unreachable', message: describeError(error) });
-      }
-    }
     // Network trouble, a server error, an answer we cannot read or a task the service does not know: the task
     // stays watched, shows why, and is asked again later and later rather than hammered.
     w.errors++;
@@ -294,15 +230,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const learn = (task: Task) => {
     const w = watches.get(task.subscriptionKey);
     watches.delete(task.subscriptionKey);
-    if (!w || task.finishedWhenAdded || task.state !== 'done') return;
-    const { generatingSince, finishedAt } = task;
-    if (generatingSince === undefined || finishedAt === undefined || !w.lastWaiting) return;
-    // Both ends are only known to lie between two calls: take the middle of each interval.
-    const start = (w.lastWaiting.at + generatingSince) / 2;
-    const end = ((w.lastUnfinishedAt ?? generatingSince) + finishedAt) / 2;
-    model.recordGeneration(task.tier, end - start);
-    // The whole stay in the queue says more about its pace than the last position or two.
-    if (w.firstQueued) model.recordQueuePosition((start - w.firstQueued.at) / w.firstQueued.queueLength);
+    if (w) learnGeneration(model, task, w);
   };
 
   tracker.on('added', (task) => {
@@ -364,8 +292,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       pump();
     },
     keyChanged() {
-      keyRejected = false;
-      clearProblem('key-rejected');
+      health.keyChanged();
       allDueNow();
       pump();
     },

@@ -18,6 +18,8 @@ function input(task: Partial<PollPolicyInput['task']>, extra: Partial<PollPolicy
   };
 }
 
+/** The gap's shape without the 30 s cap on it, to compare long jumps. */
+const uncapped = { tuning: { longestGapMs: MAX_POLL_GAP_MS } };
 const waiting = (queueLength?: number) => [{ uuid: 'j', status: 'Waiting', ...(queueLength ? { queueLength } : {}) }];
 const generatingJobs = [{ uuid: 'j', status: 'Generating' }];
 
@@ -33,8 +35,8 @@ describe('poll policy', () => {
   });
 
   it('waits longer for a long queue than for a short one', () => {
-    const long = nextPollDelay(input({ jobs: waiting(12), lastPolledAt: T0 }));
-    const short = nextPollDelay(input({ jobs: waiting(1), lastPolledAt: T0 }));
+    const long = nextPollDelay(input({ jobs: waiting(12), lastPolledAt: T0 }, uncapped));
+    const short = nextPollDelay(input({ jobs: waiting(1), lastPolledAt: T0 }, uncapped));
     expect(long).toBeGreaterThan(short * 3);
     expect(short).toBeGreaterThanOrEqual(MIN_POLL_GAP_MS);
   });
@@ -76,6 +78,18 @@ describe('poll policy', () => {
     expect(previous).toBe(MAX_POLL_GAP_MS);
   });
 
+  it('never leaves more than 30 s between two calls while a finish (or a failure) may come, until long overdue', () => {
+    const base = { state: 'generating' as const, jobs: generatingJobs, tier: 'Gen-2', generatingSince: T0 };
+    for (const elapsed of [0, 10_000, 60_000, 200_000, 600_000]) {
+      const now = T0 + elapsed;
+      const delay = nextPollDelay(input({ ...base, lastPolledAt: now }, { now, lastSeenWaitingAt: T0 - 2_000 }));
+      expect(delay, `${elapsed / 1000} s into the generation`).toBeLessThanOrEqual(30_000);
+    }
+    expect(nextPollDelay(input({ jobs: waiting(40), lastPolledAt: T0 }))).toBeLessThanOrEqual(30_000);
+    const stuck = T0 + 3600_000;
+    expect(nextPollDelay(input({ ...base, lastPolledAt: stuck }, { now: stuck }))).toBeGreaterThan(30_000);
+  });
+
   it('uses what was learned: a tier that turned out fast is polled sooner', () => {
     const learned = createDurationModel();
     for (let i = 0; i < 20; i++) learned.recordGeneration('Regular', 30_000 + i * 100);
@@ -86,9 +100,9 @@ describe('poll policy', () => {
       generatingSince: T0,
       lastPolledAt: T0,
     };
-    const prior = nextPollDelay(input(task, { lastSeenWaitingAt: T0 - 2_000 }));
+    const prior = nextPollDelay(input(task, { lastSeenWaitingAt: T0 - 2_000, ...uncapped }));
     const fast = nextPollDelay({
-      ...input(task, { lastSeenWaitingAt: T0 - 2_000 }),
+      ...input(task, { lastSeenWaitingAt: T0 - 2_000, ...uncapped }),
       generationQuantiles: learned.generationQuantiles('Regular'),
     });
     expect(fast).toBeLessThan(prior);
@@ -141,14 +155,44 @@ describe('backoff', () => {
 });
 
 describe('request budget', () => {
-  it('allows N calls in any sliding minute and tells when the next one may start', () => {
-    const budget = createRequestBudget(3);
-    for (const at of [0, 1_000, 2_000]) {
-      expect(budget.nextAllowedAt(at)).toBe(at);
+  it('paces calls evenly after a small burst instead of letting the minute go at once', () => {
+    const budget = createRequestBudget(60);
+    const starts: number[] = [];
+    for (let now = 0; starts.length < 30;) {
+      const at = budget.nextAllowedAt(now);
       budget.record(at);
+      starts.push(at);
+      now = at;
     }
-    expect(budget.nextAllowedAt(3_000)).toBe(60_000);
-    expect(budget.nextAllowedAt(60_000)).toBe(60_000);
+    expect(starts.slice(0, 5)).toEqual([0, 0, 0, 0, 0]);
+    expect(starts.slice(5, 8)).toEqual([1_000, 2_000, 3_000]);
+    for (const [i, at] of starts.entries()) {
+      expect(
+        starts.filter((t) => t >= at && t < at + 5_000).length,
+        `calls in the 5 s from call ${i}`,
+      ).toBeLessThanOrEqual(10);
+    }
+  });
+
+  it('never allows more than N calls in a sliding minute, even with a burst saved up', () => {
+    const budget = createRequestBudget(3);
+    expect(budget.nextAllowedAt(0)).toBe(0);
+    budget.record(0);
+    expect(budget.nextAllowedAt(1_000)).toBe(20_000);
+    budget.record(20_000);
+    budget.record(40_000);
+    expect(budget.nextAllowedAt(41_000)).toBe(60_000);
+  });
+
+  it('refills the burst after a quiet spell', () => {
+    const budget = createRequestBudget(60);
+    for (let i = 0; i < 5; i++) budget.record(0);
+    expect(budget.nextAllowedAt(0)).toBe(1_000);
+    for (let i = 0; i < 5; i++) {
+      expect(budget.nextAllowedAt(10_000)).toBe(10_000);
+      budget.record(10_000);
+    }
+    expect(budget.nextAllowedAt(10_000)).toBe(11_000);
   });
 
   it('spaces calls out for a while when asked, then lets them run freely again', () => {
@@ -179,8 +223,8 @@ describe('poll policy refinements', () => {
 
   it('jumps further when a finish near the end of the jump would still be seen quickly', () => {
     const at = { lastSeenWaitingAt: T0 - 3_000 };
-    const strict = nextPollDelay(input(generating, { ...at, tuning: { graceMs: 0 } }));
-    const graced = nextPollDelay(input(generating, at));
+    const strict = nextPollDelay(input(generating, { ...at, tuning: { graceMs: 0, longestGapMs: MAX_POLL_GAP_MS } }));
+    const graced = nextPollDelay(input(generating, { ...at, ...uncapped }));
     expect(graced).toBeGreaterThan(strict + 3_000);
   });
 

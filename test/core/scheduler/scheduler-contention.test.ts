@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { createFakeClock } from '../../../src/core/fake-clock';
+import type { StatusResult } from '../../../src/core/rodin/types';
+import { createScheduler } from '../../../src/core/scheduler/scheduler';
+import { createTaskTracker } from '../../../src/core/tasks/task-tracker';
+
+/** Tasks whose answers follow a script of known times: generating from submission, done at `finishAt`. */
+function scriptedService(clock: { now(): number }, finishAt: Map<string, number>) {
+  const calls: { key: string; at: number; done: boolean }[] = [];
+  return {
+    calls,
+    client: {
+      status(key: string): Promise<StatusResult> {
+        const done = clock.now() >= finishAt.get(key)!;
+        calls.push({ key, at: clock.now(), done });
+        return Promise.resolve({ jobs: [{ uuid: `${key}-job`, status: done ? 'Done' : 'Generating' }] });
+      },
+    },
+  };
+}
+
+function setup(budgetPerMinute: number) {
+  const clock = createFakeClock();
+  const tracker = createTaskTracker({ clock });
+  const finishAt = new Map<string, number>();
+  const service = scriptedService(clock, finishAt);
+  const scheduler = createScheduler({ clock, client: service.client, tracker, budgetPerMinute, random: () => 0.5 });
+  const submit = (key: string, tier: string, finishesAfterMs: number) => {
+    finishAt.set(key, clock.now() + finishesAfterMs);
+    tracker.add({ subscriptionKey: key, tier });
+  };
+  const seenDoneAt = (key: string) => service.calls.find((c) => c.key === key && c.done)?.at;
+  return { clock, tracker, scheduler, service, submit, seenDoneAt, finishAt };
+}
+
+describe('scheduler under contention (budget 10/min)', () => {
+  it('asks the tasks likely done first: Sketches finishing now go before Gen-2 tasks that cannot be done yet', async () => {
+    const { clock, scheduler, service, submit, seenDoneAt, finishAt } = setup(10);
+    scheduler.start();
+    const t0 = clock.now();
+    // Submitted first, so first come, first served would ask them first: long generations, done after 100 s.
+    const slow = ['gen2-a', 'gen2-b', 'gen2-c', 'gen2-d'];
+    for (const key of slow) submit(key, 'Gen-2', 100_000);
+    // Submitted right after: Sketches, done after 20 s.
+    const quick = ['sketch-a', 'sketch-b', 'sketch-c'];
+    for (const key of quick) submit(key, 'Sketch', 20_000);
+    await clock.advance(180_000);
+
+    // Once a Sketch could be done, every call goes to a Sketch until all of them are seen done.
+    const lastQuickSeen = Math.max(...quick.map((k) => seenDoneAt(k)!));
+    const contested = service.calls.filter((c) => c.at >= t0 + 20_000 && c.at <= lastQuickSeen);
+    expect(contested.length).toBeGreaterThanOrEqual(quick.length);
+    expect(contested.map((c) => c.key).filter((k) => slow.includes(k))).toEqual([]);
+    // At one call every 6 s, three finishes at 20 s cannot all be seen sooner than 12 s after; close to that.
+    for (const key of quick) expect(seenDoneAt(key)! - finishAt.get(key)!).toBeLessThanOrEqual(24_000);
+    // The slow ones are still found, each soon after its finish.
+    for (const key of slow) expect(seenDoneAt(key)! - finishAt.get(key)!).toBeLessThanOrEqual(40_000);
+  });
+
+  it('spends the budget on a task likely done that has waited rather than on one just submitted', async () => {
+    const { clock, scheduler, service, submit, seenDoneAt, finishAt } = setup(10);
+    scheduler.start();
+    submit('old', 'Sketch', 22_000);
+    await clock.advance(21_000);
+    // A batch arrives just before the old task finishes: none of it can be done for a minute.
+    for (let i = 0; i < 6; i++) submit(`new-${i}`, 'Regular', 200_000);
+    await clock.advance(40_000);
+    expect(seenDoneAt('old')! - finishAt.get('old')!).toBeLessThanOrEqual(7_000);
+    expect(service.calls.filter((c) => c.key.startsWith('new-')).length).toBeGreaterThan(0);
+  });
+
+  it('never sends the minute in one clump: 60 tasks added at once get at most 10 calls in any 5 s', async () => {
+    const { clock, tracker, scheduler, service } = setup(60);
+    scheduler.start();
+    for (let i = 0; i < 60; i++) tracker.add({ subscriptionKey: `pasted-${i}` });
+    await clock.advance(120_000);
+    const times = service.calls.map((c) => c.at);
+    const t0 = times[0]!;
+    for (const t of times) expect(times.filter((u) => u >= t && u < t + 5_000).length).toBeLessThanOrEqual(10);
+    // Evenly: a small burst, then about one a second until every task has had its first look.
+    expect(times.filter((t) => t === t0).length).toBe(5);
+    const firstLooks = new Set<string>();
+    let allLookedAt = 0;
+    for (const c of service.calls) {
+      firstLooks.add(c.key);
+      if (firstLooks.size === 60) {
+        allLookedAt = c.at;
+        break;
+      }
+    }
+    expect(allLookedAt - t0).toBeGreaterThanOrEqual(54_000);
+    expect(allLookedAt - t0).toBeLessThanOrEqual(60_000);
+  });
+});
