@@ -1,6 +1,6 @@
 // The real scheduler against a generated workload in simulated time, side by side with naive fixed 5 s polling.
 import { pathToFileURL } from 'node:url';
-import { createFakeClock } from '../src/core/fake-clock';
+import { createFakeClock } from '../test/support/fake-clock';
 import type { StatusResult } from '../src/core/rodin/types';
 import type { DurationModel } from '../src/core/scheduler/duration-model';
 import type { PollTuning } from '../src/core/scheduler/poll-policy';

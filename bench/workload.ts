@@ -27,7 +27,7 @@ export interface WorkloadTask {
   jobs: number;
 }
 
-/** Typical generation times (rodin-api.md), plus a Gen-2.5 tier the docs only say "varies" for. */
+/** Typical generation times (docs/rodin-api.md), plus a Gen-2.5 tier the docs only say "varies" for. */
 export const WORKLOAD_TIERS: readonly { tier: string; typicalMs: number; share: number }[] = [
   { tier: 'Sketch', typicalMs: 20_000, share: 0.25 },
   { tier: 'Regular', typicalMs: 70_000, share: 0.4 },

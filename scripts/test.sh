@@ -9,7 +9,8 @@ step system packages
 bash scripts/ensure-system-deps.sh
 
 step typecheck
-npx tsc --noEmit -p tsconfig.json
+# Everything together, then the window (DOM, no Node types) and the Node side (no DOM) each on its own.
+npm run --silent typecheck
 step lint
 npx eslint .
 step build

@@ -4,7 +4,7 @@ import { normalizeBaseUrl } from '../core/rodin/base-url';
 import { DEFAULT_BASE_URL, type RodinClient } from '../core/rodin/types';
 import { UsageError } from '../core/rodin/errors';
 import { createKeytarKeyStore, KeychainUnavailableError } from '../core/secrets/keytar-key-store';
-import type { KeyStore } from '../core/app/types';
+import type { KeyStore } from '../core/secrets/key-store';
 import { CliError, EXIT, usageError } from './exit-codes';
 
 export const BASE_URL_ENV = 'RODIN_BASE_URL';

@@ -12,7 +12,7 @@ import {
   createMemoryStore,
   createRecordingPlatform,
   type RecordingPlatform,
-} from '../../src/core/app/memory-adapters';
+} from '../support/memory-adapters';
 import type { AppController } from '../../src/core/app/types';
 import type { Clock } from '../../src/core/clock';
 import { startSimulator, type Simulator } from '../../src/core/sim/simulator';

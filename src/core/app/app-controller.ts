@@ -28,7 +28,8 @@ import { createSettingsActions, loadSettings } from './settings-actions';
 import { createSnapshotEmitter } from './snapshot-emitter';
 import { taskModelFile } from './task-model-file';
 import { createTaskPersistence } from './task-persistence';
-import type { AppController, AppStore, FinishedEvent, KeyStore, Platform } from './types';
+import type { KeyStore } from '../secrets/key-store';
+import type { AppController, AppStore, FinishedEvent, Platform } from './types';
 import { onlyGiven, validatedHandler as handle } from './validated-handler';
 
 export type { DemoConnection } from './rodin-connection';

@@ -6,7 +6,7 @@ import { keyHint, validateApiKey } from '../secrets/api-key';
 import type { KeyStatus } from '../../shared/snapshot';
 import { AppError } from './app-error';
 import type { RodinConnection } from './rodin-connection';
-import type { KeyStore } from './types';
+import type { KeyStore } from '../secrets/key-store';
 
 /** The key part of the snapshot. */
 export interface KeyView {

@@ -6,7 +6,7 @@ import { taskIdOf } from '../tasks/task-id';
 import type { TaskTracker } from '../tasks/task-tracker';
 import type { Settings } from '../../shared/settings';
 import { createListeners } from './listeners';
-import type { AppNotification } from './types';
+import type { AppNotification } from '../notify/finish-notifications';
 
 /** Finishes within this window are judged together (three or more become one summary). */
 export const NOTIFY_COALESCE_MS = 1_500;

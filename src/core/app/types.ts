@@ -1,16 +1,9 @@
 // What the app controller needs from its host (Electron main, or a test process) and what it offers back.
 import type { Task } from '../tasks/task';
-import type { AppSnapshot, KeyStatus } from '../../shared/snapshot';
+import type { AppSnapshot } from '../../shared/snapshot';
 import type { AddTasksResult, IpcHandlers } from '../../shared/ipc';
+import type { AppNotification } from '../notify/finish-notifications';
 import type { Settings } from '../../shared/settings';
-
-/** Where the API key lives: keytar in the CLI and app (safeStorage/memory fallbacks in the app). */
-export interface KeyStore {
-  get(): Promise<string | undefined>;
-  set(key: string): Promise<void>;
-  clear(): Promise<void>;
-  status(): Promise<KeyStatus>;
-}
 
 /** Persistence of settings and tasks (electron-store in the app, a temp file or memory in tests). */
 export interface AppStore {
@@ -54,14 +47,6 @@ export interface Platform {
   setLaunchAtLogin(enabled: boolean): void;
   /** A URL the window can load for a downloaded preview file, or undefined if previews are not served. */
   previewUrl(taskId: string, folder: string, file: string): string | undefined;
-}
-
-/** A native notification main should raise; `taskId` (the window's id) lets a click show that task. */
-export interface AppNotification {
-  title: string;
-  body: string;
-  taskId?: string;
-  sound: boolean;
 }
 
 export interface FinishedEvent {

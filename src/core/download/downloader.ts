@@ -260,7 +260,7 @@ async function fetchFile(options: FetchFileOptions): Promise<string> {
       throw writeFailure(error, name);
     }
     for (;;) {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
+      let chunk: Awaited<ReturnType<typeof reader.read>>;
       try {
         chunk = await reader.read();
       } catch (error) {

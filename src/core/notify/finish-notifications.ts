@@ -3,7 +3,14 @@ import { taskDuration, type Task } from '../tasks/task';
 import type { Settings } from '../../shared/settings';
 import { formatDuration } from '../../shared/format-duration';
 import { outcomeOf, TASK_STATE_NAMES, TASK_STATES } from '../../shared/task-states';
-import type { AppNotification } from '../app/types';
+
+/** A native notification main should raise; `taskId` (the window's id) lets a click show that task. */
+export interface AppNotification {
+  title: string;
+  body: string;
+  taskId?: string;
+  sound: boolean;
+}
 
 /** Three or more finishes in one burst become a single summary rather than a wall of toasts. */
 export const SUMMARY_THRESHOLD = 3;

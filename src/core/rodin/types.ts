@@ -1,4 +1,4 @@
-// Shapes the Rodin API returns once validated, and the client's interface (see shared/rodin-api.md).
+// Shapes the Rodin API returns once validated, and the client's interface (see docs/rodin-api.md).
 export const DEFAULT_BASE_URL = 'https://api.hyper3d.com/api';
 export const LEGACY_BASE_URL = 'https://hyperhuman.deemos.com/api';
 export const DEFAULT_TIMEOUT_MS = 20_000;

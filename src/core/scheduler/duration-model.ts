@@ -1,6 +1,6 @@
 // Learns how long generation takes (per tier) and how fast a queue moves, from tasks we watched to the end.
 
-/** Typical generation times from the Rodin docs (rodin-api.md); only a starting point until we have our own. */
+/** Typical generation times from the Rodin docs (docs/rodin-api.md); only a starting point until we have our own. */
 export const TYPICAL_GENERATION_MS: Readonly<Record<string, number>> = {
   Sketch: 20_000,
   Regular: 70_000,

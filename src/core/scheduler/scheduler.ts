@@ -1,4 +1,4 @@
-// Decides when each active task is asked about, and keeps every politeness rule while doing it (see ARCHITECTURE.md).
+// Decides when each active task is asked about, and keeps every politeness rule while doing it (see docs/architecture.md).
 import type { Clock, TimerHandle } from '../clock';
 import { RodinError } from '../rodin/errors';
 import { describeError } from '../rodin/describe-error';

@@ -1,5 +1,5 @@
 // The API key in the OS keychain via keytar (shared by the tray app and `rodin-jobs key`), with RODIN_API_KEY on top.
-import type { KeyStore } from '../app/types';
+import type { KeyStore } from './key-store';
 import type { KeyStatus } from '../../shared/snapshot';
 import { keyHint, validateApiKey } from './api-key';
 

@@ -1,4 +1,4 @@
-// A real HTTP server on 127.0.0.1 speaking the Rodin API (shapes per rodin-api.md) with scripted tasks and faults.
+// A real HTTP server on 127.0.0.1 speaking the Rodin API (shapes per docs/rodin-api.md) with scripted tasks and faults.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

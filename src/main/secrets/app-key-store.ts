@@ -1,5 +1,5 @@
 // The app's KeyStore: the OS keychain through keytar, switching once to a fallback when the keychain cannot be used.
-import type { KeyStore } from '../../core/app/types';
+import type { KeyStore } from '../../core/secrets/key-store';
 import {
   chooseFallback,
   createSafeStorageKeyStore,

@@ -1,5 +1,5 @@
 // Where the key goes when the OS keychain cannot be used: safeStorage ciphertext on disk, or this session's memory.
-import type { KeyStore } from '../../core/app/types';
+import type { KeyStore } from '../../core/secrets/key-store';
 import { keyHint, validateApiKey } from '../../core/secrets/api-key';
 import { API_KEY_ENV } from '../../core/secrets/keytar-key-store';
 import type { KeyStatus } from '../../shared/snapshot';

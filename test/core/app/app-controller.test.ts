@@ -12,9 +12,10 @@ import {
   type MemoryKeyStore,
   type MemoryStore,
   type RecordingPlatform,
-} from '../../../src/core/app/memory-adapters';
-import type { AppController, AppNotification } from '../../../src/core/app/types';
-import { createFakeClock, type FakeClock } from '../../../src/core/fake-clock';
+} from '../../support/memory-adapters';
+import type { AppController } from '../../../src/core/app/types';
+import type { AppNotification } from '../../../src/core/notify/finish-notifications';
+import { createFakeClock, type FakeClock } from '../../support/fake-clock';
 import { createDurationModel } from '../../../src/core/scheduler/duration-model';
 import { startSimulator, type Simulator, type SimTaskScript } from '../../../src/core/sim/simulator';
 import type { Settings } from '../../../src/shared/settings';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeClock } from '../../../src/core/fake-clock';
+import { createFakeClock } from '../../support/fake-clock';
 import { createNotificationBuffer, NOTIFY_COALESCE_MS } from '../../../src/core/app/notification-buffer';
-import type { AppNotification } from '../../../src/core/app/types';
+import type { AppNotification } from '../../../src/core/notify/finish-notifications';
 import { createTaskTracker } from '../../../src/core/tasks/task-tracker';
 import { settingsSchema } from '../../../src/shared/settings';
 

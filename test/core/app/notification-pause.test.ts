@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeClock } from '../../../src/core/fake-clock';
+import { createFakeClock } from '../../support/fake-clock';
 import { createNotificationPause } from '../../../src/core/app/notification-pause';
 
 describe('notification pause', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeClock } from '../../../src/core/fake-clock';
+import { createFakeClock } from '../../support/fake-clock';
 import { createRemovalUndo, UNDO_WINDOW_MS } from '../../../src/core/app/removal-undo';
 import { createTaskTracker } from '../../../src/core/tasks/task-tracker';
 import { taskIdOf } from '../../../src/core/tasks/task-id';

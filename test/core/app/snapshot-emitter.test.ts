@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeClock } from '../../../src/core/fake-clock';
+import { createFakeClock } from '../../support/fake-clock';
 import { createSnapshotEmitter, SNAPSHOT_COALESCE_MS } from '../../../src/core/app/snapshot-emitter';
 import type { AppSnapshot } from '../../../src/shared/snapshot';
 

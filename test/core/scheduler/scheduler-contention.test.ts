@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeClock } from '../../../src/core/fake-clock';
+import { createFakeClock } from '../../support/fake-clock';
 import type { StatusResult } from '../../../src/core/rodin/types';
 import { createScheduler } from '../../../src/core/scheduler/scheduler';
 import { createTaskTracker } from '../../../src/core/tasks/task-tracker';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFakeClock } from '../../../src/core/fake-clock';
-import type { FakeClock } from '../../../src/core/fake-clock';
+import { createFakeClock } from '../../support/fake-clock';
+import type { FakeClock } from '../../support/fake-clock';
 import { createRodinClient } from '../../../src/core/rodin/client';
 import { createScheduler } from '../../../src/core/scheduler/scheduler';
 import { startSimulator } from '../../../src/core/sim/simulator';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeClock } from '../../../src/core/fake-clock';
-import type { FakeClock } from '../../../src/core/fake-clock';
+import { createFakeClock } from '../../support/fake-clock';
+import type { FakeClock } from '../../support/fake-clock';
 import { AuthError, RateLimitedError, ServiceError, TransientError } from '../../../src/core/rodin/errors';
 import type { StatusResult } from '../../../src/core/rodin/types';
 import { createScheduler } from '../../../src/core/scheduler/scheduler';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeClock } from '../../../src/core/fake-clock';
+import { createFakeClock } from '../../support/fake-clock';
 import { createTaskTracker } from '../../../src/core/tasks/task-tracker';
 import { taskIdOf } from '../../../src/core/tasks/task-id';
 import type { Task } from '../../../src/core/tasks/task';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveTaskState, jobsDone, queuePosition, taskDuration, type Task } from '../../../src/core/tasks/task';
 
 describe('the task model', () => {
-  it('derives the task state from its jobs as rodin-api.md says', () => {
+  it('derives the task state from its jobs as docs/rodin-api.md says', () => {
     expect(deriveTaskState([])).toBe('waiting');
     expect(
       deriveTaskState([

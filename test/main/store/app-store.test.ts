@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFakeClock } from '../../../src/core/fake-clock';
+import { createFakeClock } from '../../support/fake-clock';
 import type { Task } from '../../../src/core/tasks/task';
 import { capHistory, createConfAppStore, WRITE_INTERVAL_MS } from '../../../src/main/store/app-store';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFakeClock } from '../../../src/core/fake-clock';
+import { createFakeClock } from '../../support/fake-clock';
 import { createConfAppStore } from '../../../src/main/store/app-store';
 import { confFactory } from './conf-factory';
 

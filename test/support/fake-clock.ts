@@ -1,5 +1,5 @@
 // A simulated clock for tests and benchmarks: time moves only when told to, timers fire in order.
-import type { Clock } from './clock';
+import type { Clock } from '../../src/core/clock';
 
 interface Timer {
   id: number;

@@ -1,8 +1,9 @@
-// In-memory AppStore, KeyStore and a recording Platform: for tests, the renderer harness and the CLI's demo.
-import type { Confirmation, AppStore, KeyStore, Platform } from './types';
-import type { Task } from '../tasks/task';
-import type { KeyStatus } from '../../shared/snapshot';
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../shared/settings';
+// In-memory AppStore, KeyStore and a recording Platform: for the controller's tests and the renderer harness.
+import type { Confirmation, AppStore, Platform } from '../../src/core/app/types';
+import type { KeyStore } from '../../src/core/secrets/key-store';
+import type { Task } from '../../src/core/tasks/task';
+import type { KeyStatus } from '../../src/shared/snapshot';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../src/shared/settings';
 
 export interface MemoryStore extends AppStore {
   /** What was last saved (tasks are plain values, so this is what a restart would load). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeClock } from '../../src/core/fake-clock';
+import { createFakeClock } from './fake-clock';
 
 describe('the fake clock', () => {
   it('fires due timers in time order while advancing, and moves time to the end', async () => {
