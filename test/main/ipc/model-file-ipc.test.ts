@@ -13,7 +13,7 @@ vi.mock('electron', async () => (await import('../electron-fake')).fakeElectron(
 
 const electron = (await import('electron')) as unknown as ReturnType<typeof fakeElectron>;
 const { createAppController } = await import('../../../src/core/app/app-controller');
-const { createMemoryKeyStore, createMemoryStore } = await import('../../../src/core/app/memory-adapters');
+const { createMemoryKeyStore, createMemoryStore } = await import('../../support/memory-adapters');
 const { systemClock } = await import('../../../src/core/clock');
 const { registerIpcHandlers } = await import('../../../src/main/ipc/register-ipc');
 const { createElectronPlatform } = await import('../../../src/main/platform');
