@@ -601,7 +601,11 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     ),
     clipboard: spyOnMembers({ writeText: () => Promise.resolve(), readText: () => Promise.resolve('') }, spy),
     shell: spyOnMembers(
-      { openPath: () => Promise.resolve(''), openExternal: () => Promise.resolve(), showItemInFolder() {} },
+      {
+        openPath: () => Promise.resolve(''),
+        openExternal: () => Promise.resolve(),
+        showItemInFolder: (_path: string) => {},
+      },
       spy,
     ),
     dialog: spyOnMembers(

@@ -125,9 +125,7 @@ describe('renderer page identity', () => {
 
   it("names the origin the page's own requests carry: app://rodin for the bundle, the dev server's in development", () => {
     expect(rendererOrigin(bundled)).toBe('app://rodin');
-    expect(rendererOrigin(rendererLocation('http://localhost:5173/x'))).toBe(
-      'http://localhost:5173',
-    );
+    expect(rendererOrigin(rendererLocation('http://localhost:5173/x'))).toBe('http://localhost:5173');
   });
 
   it('accepts the dev server origin only when one is configured', () => {
