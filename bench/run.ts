@@ -1,13 +1,15 @@
-// `npm run bench`: the window's 1,000-task update benchmark, the scheduler under load (writing its chart to
-// bench/results/), then the scheduler against naive polling on the standard workload (printed last, so tools can read
-// its final line).
+// `npm run bench`: the window's bundle sizes and 1,000-task update benchmark, the scheduler under load (writing its
+// chart to bench/results/), then the scheduler against naive polling on the standard workload (printed last, so tools
+// can read its final line).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { runBundleBench } from './bundle-bench';
 import { runLoadBench } from './load-bench';
 import { runCliStartupBench } from './cli-startup-bench';
 import { runRendererBench } from './renderer-bench';
 import { runSchedulerBench } from './scheduler-bench';
 
+for (const line of runBundleBench().lines) console.log(line);
 const renderer = await runRendererBench();
 for (const line of renderer.lines) console.log(line);
 console.log('');

@@ -50,7 +50,7 @@ import type { TrayMenuItem } from './tray/tray-menu';
 import { denyAllPermissions } from './window/deny-permissions';
 import { createPopover } from './window/popover-window';
 import { createPreviewRegistry, PREVIEW_SCHEME, servePreview } from './window/preview-protocol';
-import { isRendererUrl, rendererLocation } from './window/renderer-location';
+import { isRendererUrl, rendererLocation, rendererOrigin } from './window/renderer-location';
 import { createRendererHandler, RENDERER_SCHEME } from './window/renderer-protocol';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -63,10 +63,12 @@ enableShortcutsPortal(app.commandLine, process.platform);
 
 // Custom schemes must be declared before the app is ready. The window's scheme gets what Electron's protocol.handle
 // example gives a bundle (standard: relative URLs and a real origin for the CSP's 'self'; secure; fetch), and not
-// corsEnabled: no other origin has any business reading our page's files.
+// corsEnabled: no other origin has any business reading our page's files. The 3D view fetch()es models from the
+// preview scheme, which Chromium allows a custom scheme only with supportFetchAPI, and cross-origin (from the page)
+// only with corsEnabled.
 protocol.registerSchemesAsPrivileged([
   { scheme: RENDERER_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  { scheme: PREVIEW_SCHEME, privileges: { standard: true, secure: true } },
+  { scheme: PREVIEW_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
 ]);
 
 /** What the Playwright spec reads through electronApp.evaluate; only with RODIN_TRAY_TEST_HOOKS=1, unpackaged. */
@@ -135,8 +137,17 @@ async function start(): Promise<void> {
   protocol.handle(RENDERER_SCHEME, createRendererHandler(join(here, '../renderer')));
   const previews = createPreviewRegistry();
   // Confined to the task's own folder under a download root; the roots come from the controller once it exists.
+  // Only requests from our page get the CORS header that lets its fetch() read a model.
   let previewRoots = (): string[] => [];
-  protocol.handle(PREVIEW_SCHEME, (request) => servePreview(previews, request.url, previewRoots()));
+  const pageOrigin = rendererOrigin(location);
+  protocol.handle(PREVIEW_SCHEME, (request) =>
+    servePreview(
+      previews,
+      request.url,
+      previewRoots(),
+      request.headers.get('origin') === pageOrigin ? pageOrigin : undefined,
+    ),
+  );
 
   const simDemo = createSimDemo();
   const popover = createPopover({
@@ -157,6 +168,8 @@ async function start(): Promise<void> {
     platform: createElectronPlatform({
       hideWindow: () => popover.hide(),
       previews,
+      dragSource: () => popover.window()?.webContents,
+      dragIconPath: join(app.getAppPath(), 'assets', 'icon.png'),
       onNotice: (message) => notifier.show({ title: 'Rodin Tray', body: message }),
     }),
     logger,

@@ -9,6 +9,7 @@ import { Header } from './components/header';
 import { NewGenerationView } from './components/new-generation-view';
 import { ProblemBanner } from './components/problem-banner';
 import { SettingsView } from './components/settings-view';
+import { TaskDetail } from './components/task-detail';
 import { parseHashRoute } from './state/hash-route';
 import { TaskList } from './components/task-list';
 import type { OnRowAction } from './components/task-row';
@@ -21,6 +22,11 @@ import { formatCredits } from '../shared/format-credits';
 import { syncClock } from './state/use-ticker';
 import { useWindowDrop } from './state/use-window-drop';
 
+const COPIED = {
+  'subscription-key': 'Subscription key copied',
+  'task-uuid': 'Task UUID copied',
+  'model-path': 'File path copied',
+} as const;
 const TOAST_MS = 2500;
 
 function isEditable(target: EventTarget | null): boolean {
@@ -35,8 +41,10 @@ function isEditable(target: EventTarget | null): boolean {
 
 export function App({ bridge }: { bridge: RodinBridge }): JSX.Element {
   const [snapshot, setSnapshot] = useState<AppSnapshot>();
-  const [view, setView] = useState<'tasks' | 'settings' | 'new'>('tasks');
+  const [view, setView] = useState<'tasks' | 'settings' | 'new' | 'detail'>('tasks');
   const [draftRequest, setDraftRequest] = useState(0);
+  /** The task whose detail view (3D preview) is open, while view is 'detail'. */
+  const [detailId, setDetailId] = useState<string>();
   const [focusKey, setFocusKey] = useState(false);
   const [addMessage, setAddMessage] = useState<AddMessage>();
   const [adding, setAdding] = useState(false);
@@ -127,6 +135,11 @@ export function App({ bridge }: { bridge: RodinBridge }): JSX.Element {
     setFocusKey(false);
     settingsButtonFocus.current = true;
   }, []);
+  const closeDetail = useCallback(() => {
+    setView('tasks');
+    // Back where the user came from: the thumbnail that opened the view.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-task-id="${detailId}"] .preview`)?.focus());
+  }, [detailId]);
   useEffect(() => {
     if (view === 'tasks' && settingsButtonFocus.current) {
       settingsButtonFocus.current = false;
@@ -152,10 +165,21 @@ export function App({ bridge }: { bridge: RodinBridge }): JSX.Element {
           return;
         case 'copy':
           void call(bridge, 'tasks:copy', { id, what: action.what }).then(
-            (r) =>
-              reportFailure(r) &&
-              showToast(action.what === 'task-uuid' ? 'Task UUID copied' : 'Subscription key copied'),
+            (r) => reportFailure(r) && showToast(COPIED[action.what]),
           );
+          return;
+        case 'open-detail':
+          setDetailId(id);
+          setView('detail');
+          return;
+        case 'open-model':
+          void call(bridge, 'tasks:open-model', { id }).then(reportFailure);
+          return;
+        case 'show-model':
+          void call(bridge, 'tasks:show-model', { id }).then(reportFailure);
+          return;
+        case 'drag-model':
+          void call(bridge, 'tasks:drag-model', { id }).then(reportFailure);
           return;
         case 'remove':
           void call(bridge, 'tasks:remove', { id }).then((r) => {
@@ -232,11 +256,12 @@ export function App({ bridge }: { bridge: RodinBridge }): JSX.Element {
       e.preventDefault();
       if (view === 'settings') closeSettings();
       else if (view === 'new') setView('tasks');
+      else if (view === 'detail') closeDetail();
       else void call(bridge, 'window:hide', undefined);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [bridge, view, closeSettings]);
+  }, [bridge, view, closeSettings, closeDetail]);
 
   // Paste anywhere that is not a text field adds what was pasted.
   useEffect(() => {
@@ -246,7 +271,7 @@ export function App({ bridge }: { bridge: RodinBridge }): JSX.Element {
       const text = e.clipboardData?.getData('text/plain') ?? '';
       if (!text.trim()) return;
       e.preventDefault();
-      if (view === 'settings') setView('tasks');
+      if (view !== 'tasks') setView('tasks');
       void addText(text);
     };
     document.addEventListener('paste', onPaste);
@@ -292,6 +317,8 @@ export function App({ bridge }: { bridge: RodinBridge }): JSX.Element {
   }
 
   const notices = snapshot.notices.filter((n) => !dismissedNotices.includes(n));
+  // A removed task takes its detail view with it: the list shows instead.
+  const detailTask = view === 'detail' ? snapshot.tasks.find((t) => t.id === detailId) : undefined;
   const pauseToggle = (): void => {
     const paused = snapshot.polling.paused && snapshot.polling.pausedBy === 'user';
     void call(bridge, paused ? 'polling:resume' : 'polling:pause', undefined).then(reportFailure);
@@ -339,6 +366,8 @@ export function App({ bridge }: { bridge: RodinBridge }): JSX.Element {
           onClose={() => setView('tasks')}
           onSubmitted={onGenerationSubmitted}
         />
+      ) : view === 'detail' && detailTask ? (
+        <TaskDetail task={detailTask} onBack={closeDetail} onAction={onRowAction} />
       ) : (
         <>
           <AddBox

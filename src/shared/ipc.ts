@@ -49,7 +49,11 @@ export interface IpcContract {
   'tasks:retry-now': { request: TaskId; response: void };
   'tasks:download': { request: TaskId; response: void };
   'tasks:open-folder': { request: TaskId; response: void };
-  'tasks:copy': { request: TaskId & { what: 'subscription-key' | 'task-uuid' }; response: void };
+  'tasks:copy': { request: TaskId & { what: 'subscription-key' | 'task-uuid' | 'model-path' }; response: void };
+  /** The task's model file (main finds it; the window never names a path): open it, show it, drag it out. */
+  'tasks:open-model': { request: TaskId; response: void };
+  'tasks:show-model': { request: TaskId; response: void };
+  'tasks:drag-model': { request: TaskId; response: void };
   'tasks:mark-seen': { request: { ids: string[] }; response: void };
   'polling:pause': { request: void; response: void };
   'polling:resume': { request: void; response: void };
@@ -85,6 +89,9 @@ export const IPC_CHANNELS = [
   'tasks:download',
   'tasks:open-folder',
   'tasks:copy',
+  'tasks:open-model',
+  'tasks:show-model',
+  'tasks:drag-model',
   'tasks:mark-seen',
   'polling:pause',
   'polling:resume',

@@ -2,6 +2,9 @@
 import type { Settings } from './settings';
 import type { TaskState } from './task-states';
 
+/** Rodin's geometry formats (`geometry_file_format`), plus glTF's text form. */
+export type ModelFormat = 'glb' | 'gltf' | 'fbx' | 'usdz' | 'obj' | 'stl';
+
 export interface JobView {
   uuid: string;
   status: string;
@@ -43,6 +46,8 @@ export interface TaskView {
     refusedNote?: string;
     /** A URL the window may load (custom protocol in the app), for preview.webp once downloaded. */
     previewUrl?: string;
+    /** The downloaded model file; `url` (same protocol as the preview) only for formats the window can show in 3D. */
+    model?: { name: string; format: ModelFormat; url?: string };
     error?: string;
   };
 }

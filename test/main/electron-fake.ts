@@ -42,6 +42,12 @@ export class FakeImage {
   isEmpty() {
     return !this.path;
   }
+  resize(size: { width: number }) {
+    const image = new FakeImage(this.path);
+    image.width = size.width;
+    return image;
+  }
+  width?: number;
 }
 
 export class FakeTray extends EventEmitter {
@@ -88,6 +94,8 @@ export class FakeWebContents extends EventEmitter {
   openHandler: ((details: { url: string }) => { action: string }) | undefined;
   executed: string[] = [];
   sent: unknown[][] = [];
+  /** Every webContents.startDrag(item) call, as Electron would get it. */
+  drags: { file: string; icon: unknown }[] = [];
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.openHandler = handler;
   }
@@ -100,6 +108,11 @@ export class FakeWebContents extends EventEmitter {
   }
   send(...args: unknown[]) {
     this.sent.push(args);
+  }
+  startDrag(item: { file: string; icon: unknown }) {
+    // Electron throws on a missing file or (on macOS) an empty icon; the fake insists on both too.
+    if (!item.file || !item.icon) throw new TypeError('startDrag needs a file and an icon');
+    this.drags.push(item);
   }
   isDestroyed() {
     return false;
@@ -595,7 +608,11 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
       spy,
     ),
     shell: spyOnMembers(
-      { openPath: () => Promise.resolve(''), openExternal: () => Promise.resolve(), showItemInFolder() {} },
+      {
+        openPath: () => Promise.resolve(''),
+        openExternal: () => Promise.resolve(),
+        showItemInFolder: (_path: string) => {},
+      },
       spy,
     ),
     dialog: spyOnMembers(

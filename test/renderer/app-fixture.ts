@@ -16,6 +16,7 @@ import {
 import type { AppController } from '../../src/core/app/types';
 import type { Clock } from '../../src/core/clock';
 import { startSimulator, type Simulator } from '../../src/core/sim/simulator';
+import { createPreviewRegistry, servePreview } from '../../src/main/window/preview-protocol';
 import type { Settings } from '../../src/shared/settings';
 import type { AppSnapshot } from '../../src/shared/snapshot';
 import { installBridge, type PageBridge } from './bridge-harness';
@@ -89,7 +90,25 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       cleanups.push(() => sim.stop());
       const downloadRoot = mkdtempSync(join(tmpdir(), 'rodin-window-'));
       cleanups.push(() => Promise.resolve(rmSync(downloadRoot, { recursive: true, force: true })));
-      const platform = createRecordingPlatform({ downloadRoot });
+      // Previews and models go through the app's real rodin-preview handler; the page reaches it on its own origin
+      // (CSP 'self'), as Chromium here cannot load the custom scheme itself.
+      const previews = createPreviewRegistry();
+      const previewBase = `${server.url}rodin-preview/`;
+      await page.route(`${previewBase}**`, async (route) => {
+        const response = await servePreview(previews, route.request().url().replace(previewBase, 'rodin-preview://'), [
+          downloadRoot,
+        ]);
+        await route.fulfill({
+          status: response.status,
+          headers: Object.fromEntries(response.headers),
+          body: Buffer.from(await response.arrayBuffer()),
+        });
+      });
+      const platform = createRecordingPlatform({
+        downloadRoot,
+        previewUrl: (taskId, folder, file) =>
+          previews.urlFor(taskId, folder, file)?.replace('rodin-preview://', previewBase),
+      });
       const demo = createSimDemo({ now: () => clock.now() });
       cleanups.push(() => demo.stop());
       const controller = await createAppController({

@@ -76,6 +76,8 @@ export function createMemoryKeyStore(initialKey?: string, source: KeyStatus['sou
 export interface RecordingPlatform extends Platform {
   copied: string[];
   openedPaths: string[];
+  shownInFolder: string[];
+  dragged: string[];
   launchAtLogin: boolean[];
   hideCount: number;
   /** What the next chooseFolder() returns (null = the user cancelled). */
@@ -94,6 +96,8 @@ export function createRecordingPlatform(
   const platform: RecordingPlatform = {
     copied: [],
     openedPaths: [],
+    shownInFolder: [],
+    dragged: [],
     launchAtLogin: [],
     hideCount: 0,
     nextChosenFolder: null,
@@ -109,6 +113,12 @@ export function createRecordingPlatform(
     openPath: (path) => {
       platform.openedPaths.push(path);
       return Promise.resolve();
+    },
+    showItemInFolder: (path) => {
+      platform.shownInFolder.push(path);
+    },
+    startDrag: (path) => {
+      platform.dragged.push(path);
     },
     chooseFolder: () => Promise.resolve(platform.nextChosenFolder),
     hideWindow: () => {

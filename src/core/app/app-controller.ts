@@ -26,6 +26,7 @@ import { createRemovalUndo, UNDO_WINDOW_MS } from './removal-undo';
 import { createRodinConnection, type DemoConnection } from './rodin-connection';
 import { createSettingsActions, loadSettings } from './settings-actions';
 import { createSnapshotEmitter } from './snapshot-emitter';
+import { taskModelFile } from './task-model-file';
 import { createTaskPersistence } from './task-persistence';
 import type { KeyStore } from '../secrets/key-store';
 import type { AppController, AppStore, FinishedEvent, Platform } from './types';
@@ -190,6 +191,11 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
     return task;
   }
 
+  /** The model's path, only from a stored folder that still checks out under the download roots. */
+  async function modelFileOf(task: Task): Promise<string> {
+    return taskModelFile(task, await storedFolders.verify(task));
+  }
+
   const handlers: IpcHandlers = {
     'app:get-snapshot': handle('app:get-snapshot', () => controller.snapshot()),
 
@@ -230,14 +236,28 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
       await platform.openPath(folder);
     }),
 
-    'tasks:copy': handle('tasks:copy', ({ id, what }) => {
+    'tasks:copy': handle('tasks:copy', async ({ id, what }) => {
       const task = taskById(id);
       if (what === 'subscription-key') {
         platform.copyText(task.subscriptionKey);
         return;
       }
+      if (what === 'model-path') {
+        platform.copyText(await modelFileOf(task));
+        return;
+      }
       if (!task.taskUuid) throw new AppError('NO_TASK_UUID', 'This task has no task UUID to copy.');
       platform.copyText(task.taskUuid);
+    }),
+
+    'tasks:open-model': handle('tasks:open-model', async ({ id }) => {
+      await platform.openPath(await modelFileOf(taskById(id)));
+    }),
+    'tasks:show-model': handle('tasks:show-model', async ({ id }) => {
+      platform.showItemInFolder(await modelFileOf(taskById(id)));
+    }),
+    'tasks:drag-model': handle('tasks:drag-model', async ({ id }) => {
+      platform.startDrag(await modelFileOf(taskById(id)));
     }),
 
     'tasks:mark-seen': handle('tasks:mark-seen', ({ ids }) => {

@@ -1,5 +1,6 @@
 // Builds the plain AppSnapshot the window and tray render, from the controller's state; pure and key-free.
 import { downloadNote, refusedNote } from '../download/download-summary';
+import { isViewableModel, pickModelFile } from '../download/model-file';
 import { isFinished, jobsDone, queuePosition, taskDuration, type Task } from '../tasks/task';
 import { taskIdOf } from '../tasks/task-id';
 import type { AppSnapshot, KeyStatus, Problem, TaskView } from '../../shared/snapshot';
@@ -75,6 +76,12 @@ function downloadView(task: Task, id: string, previewUrl: SnapshotInput['preview
   if (d.status === 'done' && d.folder && d.previewFile && previewUrl) {
     const url = previewUrl(id, d.folder, d.previewFile);
     if (url) view.previewUrl = url;
+  }
+  const model = d.status === 'done' && d.files ? pickModelFile(d.files) : undefined;
+  if (model) {
+    view.model = { name: model.name, format: model.format };
+    const url = isViewableModel(model.format) && d.folder ? previewUrl?.(id, d.folder, model.file) : undefined;
+    if (url) view.model.url = url;
   }
   return view;
 }

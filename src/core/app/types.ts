@@ -35,7 +35,12 @@ export interface Platform {
   /** Asks the user; resolves true only for an explicit yes. */
   confirm(question: Confirmation): Promise<boolean>;
   copyText(text: string): void;
+  /** Opens a folder, or a file in its default app. */
   openPath(path: string): Promise<void>;
+  /** Shows a file selected in the OS file manager. */
+  showItemInFolder(path: string): void;
+  /** Starts an OS drag of a file out of the window (the window asked on its dragstart). */
+  startDrag(path: string): void;
   chooseFolder(): Promise<string | null>;
   hideWindow(): void;
   defaultDownloadRoot(): string;

@@ -1,4 +1,4 @@
-// Tiny but real result files for the simulator: a binary glTF 2.0 (one triangle) and a lossless WebP preview.
+// Small but real result files for the simulator: the GLB container (see sample-model.ts) and a lossless WebP preview.
 
 const GLB_MAGIC = 0x46546c67; // "glTF" read as little-endian uint32
 const CHUNK_JSON = 0x4e4f534a; // "JSON"
@@ -10,23 +10,12 @@ function padTo4(bytes: Uint8Array, fill: number): Uint8Array {
   return padded;
 }
 
-/** A binary glTF 2.0 file holding one triangle, with correct chunk lengths and 4-byte alignment. */
-export function buildTinyGlb(name = 'rodin-sim-model'): Uint8Array {
-  const positions = new Float32Array([0, 0, 0, 1, 0, 0, 0, 1, 0]);
-  const bin = padTo4(new Uint8Array(positions.buffer), 0);
-  const gltf = {
-    asset: { version: '2.0', generator: 'Rodin Tray simulator' },
-    scene: 0,
-    scenes: [{ nodes: [0] }],
-    nodes: [{ mesh: 0, name }],
-    meshes: [{ name, primitives: [{ attributes: { POSITION: 0 } }] }],
-    buffers: [{ byteLength: positions.byteLength }],
-    bufferViews: [{ buffer: 0, byteOffset: 0, byteLength: positions.byteLength, target: 34962 }],
-    accessors: [{ bufferView: 0, componentType: 5126, count: 3, type: 'VEC3', min: [0, 0, 0], max: [1, 1, 0] }],
-  };
-  // The spec pads the JSON chunk with spaces and the BIN chunk with zeros.
+/** Packs a glTF JSON document and its binary buffer into one GLB file (glTF 2.0 binary container). */
+export function packGlb(gltf: object, bin: Uint8Array): Uint8Array {
+  // The spec pads the JSON chunk with spaces and the BIN chunk with zeros, both to 4 bytes.
   const json = padTo4(new TextEncoder().encode(JSON.stringify(gltf)), 0x20);
-  const total = 12 + 8 + json.length + 8 + bin.length;
+  const body = padTo4(bin, 0);
+  const total = 12 + 8 + json.length + 8 + body.length;
   const out = new Uint8Array(total);
   const view = new DataView(out.buffer);
   view.setUint32(0, GLB_MAGIC, true);
@@ -36,9 +25,9 @@ export function buildTinyGlb(name = 'rodin-sim-model'): Uint8Array {
   view.setUint32(16, CHUNK_JSON, true);
   out.set(json, 20);
   const binAt = 20 + json.length;
-  view.setUint32(binAt, bin.length, true);
+  view.setUint32(binAt, body.length, true);
   view.setUint32(binAt + 4, CHUNK_BIN, true);
-  out.set(bin, binAt + 8);
+  out.set(body, binAt + 8);
   return out;
 }
 

@@ -3,7 +3,8 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type TimerHandle } from '../clock';
-import { buildTinyGlb, buildTinyWebp } from './sample-files';
+import { buildSampleModelGlb } from './sample-model';
+import { buildTinyWebp } from './sample-files';
 import { scenarioScripts, simulatedGenerateMs, type ScenarioName } from './scenarios';
 import { createSimTask, isSimTaskDone, jobsAt, type SimTask, type SimTaskScript } from './sim-task';
 import {
@@ -143,7 +144,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const urlTtlMs = options.urlTtlMs ?? DEFAULT_URL_TTL_MS;
   const secret = randomBytes(32);
   const files = new Map<string, { bytes: Uint8Array; type: string }>([
-    [SIM_MODEL_FILE, { bytes: buildTinyGlb(), type: 'model/gltf-binary' }],
+    [SIM_MODEL_FILE, { bytes: buildSampleModelGlb(), type: 'model/gltf-binary' }],
     [SIM_PREVIEW_FILE, { bytes: buildTinyWebp(), type: 'image/webp' }],
   ]);
 

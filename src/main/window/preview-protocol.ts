@@ -1,6 +1,7 @@
-// rodin-preview:// serves a known task's downloaded preview from that task's own folder, and nothing else on disk.
-import { readFile, realpath } from 'node:fs/promises';
-import { basename, dirname, extname, isAbsolute, relative, resolve as resolvePath } from 'node:path';
+// rodin-preview:// serves a known task's downloaded preview and 3D model from that task's own folder, nothing else.
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, extname, isAbsolute, resolve as resolvePath } from 'node:path';
+import { isInsideFolder } from '../../core/download/inside-folder';
 import { verifiedTaskFolder } from '../../core/download/task-folder';
 
 export const PREVIEW_SCHEME = 'rodin-preview';
@@ -10,6 +11,9 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
+  // The window's 3D view reads these with fetch() (GLTFLoader), hence the CORS header below.
+  '.glb': 'model/gltf-binary',
+  '.gltf': 'model/gltf+json',
 };
 
 export interface RegisteredPreview {
@@ -18,7 +22,7 @@ export interface RegisteredPreview {
   file: string;
 }
 
-/** Files the controller named as a task's preview; only these can be asked for, by task id, never by path. */
+/** Files the controller named as a task's preview or model; only these can be asked for, by task id, never by path. */
 export interface PreviewRegistry {
   /** `file` must sit directly in `folder`, the task's results folder. */
   urlFor(taskId: string, folder: string, file: string): string | undefined;
@@ -27,13 +31,16 @@ export interface PreviewRegistry {
 }
 
 export function createPreviewRegistry(): PreviewRegistry {
-  const files = new Map<string, RegisteredPreview>();
+  // Per task: file name → entry (a task has one preview and one model, named differently).
+  const files = new Map<string, Map<string, RegisteredPreview>>();
   return {
     urlFor(taskId, folder, file) {
       if (!/^[A-Za-z0-9_-]{1,64}$/.test(taskId) || !isAbsolute(file) || !isAbsolute(folder)) return undefined;
       if (dirname(resolvePath(file)) !== resolvePath(folder)) return undefined;
       if (!CONTENT_TYPES[extname(file).toLowerCase()]) return undefined;
-      files.set(taskId, { folder: resolvePath(folder), file: resolvePath(file) });
+      const named = files.get(taskId) ?? new Map<string, RegisteredPreview>();
+      named.set(basename(file), { folder: resolvePath(folder), file: resolvePath(file) });
+      files.set(taskId, named);
       return `${PREVIEW_SCHEME}://task/${taskId}/${encodeURIComponent(basename(file))}`;
     },
     resolve(url) {
@@ -46,38 +53,29 @@ export function createPreviewRegistry(): PreviewRegistry {
       if (parsed.protocol !== `${PREVIEW_SCHEME}:` || parsed.hostname !== 'task') return undefined;
       const [taskId, name, ...rest] = parsed.pathname.split('/').filter(Boolean);
       if (!taskId || !name || rest.length) return undefined;
-      const entry = files.get(taskId);
-      if (!entry) return undefined;
       let decoded: string;
       try {
         decoded = decodeURIComponent(name);
       } catch {
         return undefined;
       }
-      return decoded === basename(entry.file) ? entry : undefined;
+      return files.get(taskId)?.get(decoded);
     },
   };
 }
 
-/** True when `file` (after following links) is still inside `folder` (after following links). */
-export async function isInsideFolder(file: string, folder: string): Promise<boolean> {
-  try {
-    const [realFile, realFolder] = await Promise.all([realpath(file), realpath(folder)]);
-    const rel = relative(realFolder, realFile);
-    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-  } catch {
-    return false;
-  }
-}
+export { isInsideFolder } from '../../core/download/inside-folder';
 
 /**
  * The protocol handler: 404 for anything not registered, outside its task's own folder (links followed), or in a
  * folder that is not a directory under one of the download `roots` (the stored path may have been tampered with).
+ * `allowOrigin` is the window's origin: the 3D view fetch()es the model cross-origin, which needs CORS; no other page.
  */
 export async function servePreview(
   registry: PreviewRegistry,
   url: string,
   roots: readonly string[],
+  allowOrigin?: string,
 ): Promise<Response> {
   const entry = registry.resolve(url);
   const folder = entry && (await firstVerified(entry.folder, roots));
@@ -89,6 +87,7 @@ export async function servePreview(
       headers: {
         'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
         'x-content-type-options': 'nosniff',
+        ...(allowOrigin ? { 'access-control-allow-origin': allowOrigin, vary: 'origin' } : {}),
       },
     });
   } catch {

@@ -34,3 +34,13 @@ export function isRendererUrl(url: string | undefined, location: RendererLocatio
     parsed.pathname === new URL(RENDERER_INDEX_URL).pathname
   );
 }
+
+/**
+ * The Origin header the page's own cross-origin requests carry (e.g. the 3D view fetching its model): app://rodin
+ * (a standard scheme has a real origin), or the dev server's own origin.
+ */
+export function rendererOrigin(location: RendererLocation): string {
+  const url = new URL(location.devServerUrl ?? location.pageUrl);
+  // Built by hand: Node's URL gives a custom scheme an opaque origin, Chromium gives a standard scheme a real one.
+  return `${url.protocol}//${url.host}`;
+}

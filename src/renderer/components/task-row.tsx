@@ -16,8 +16,12 @@ export type RowAction =
   | { kind: 'retry-now' }
   | { kind: 'download' }
   | { kind: 'open-folder' }
-  | { kind: 'copy'; what: 'subscription-key' | 'task-uuid' }
-  | { kind: 'remove' };
+  | { kind: 'copy'; what: 'subscription-key' | 'task-uuid' | 'model-path' }
+  | { kind: 'remove' }
+  | { kind: 'open-detail' }
+  | { kind: 'open-model' }
+  | { kind: 'show-model' }
+  | { kind: 'drag-model' };
 
 export type OnRowAction = (task: TaskView, action: RowAction) => void;
 
@@ -255,16 +259,26 @@ function TaskRowView({ task, onAction }: { task: TaskView; onAction: OnRowAction
           <ActionButton icon="trash" label="Remove" danger onClick={act({ kind: 'remove' })} />
         </div>
       </div>
-      {d?.previewUrl && d.status === 'done' && (
-        <img
+      {d?.status === 'done' && (d.previewUrl || d.model) && (
+        <button
+          type="button"
           class="preview"
-          src={d.previewUrl}
-          alt={`Preview of ${task.label}`}
-          width={56}
-          height={56}
-          loading="lazy"
-          decoding="async"
-        />
+          aria-label={d.model?.url ? `Show ${task.label} in 3D` : `Show ${task.label}`}
+          title={d.model ? `${d.model.name}: click to look at it, drag it into another app` : undefined}
+          draggable={!!d.model}
+          onClick={act({ kind: 'open-detail' })}
+          onDragStart={(e) => {
+            // Main starts the OS drag of the model file; the page only names the task.
+            e.preventDefault();
+            onAction(task, { kind: 'drag-model' });
+          }}
+        >
+          {d.previewUrl ? (
+            <img src={d.previewUrl} alt="" width={56} height={56} loading="lazy" decoding="async" />
+          ) : (
+            <Icon name="cube" />
+          )}
+        </button>
       )}
     </li>
   );

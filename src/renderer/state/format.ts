@@ -14,3 +14,10 @@ export function formatAgo(ms: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+const countFormat = new Intl.NumberFormat('en-US');
+
+/** "12,345": counts of vertices, triangles, … */
+export function formatCount(n: number): string {
+  return countFormat.format(n);
+}

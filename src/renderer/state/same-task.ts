@@ -15,6 +15,20 @@ function sameShallow<T extends object>(a: T | undefined, b: T | undefined): bool
   return count === 0;
 }
 
+/** Like sameShallow, one level deeper for the model (a nested object, new with every snapshot). */
+function sameDownload(a: TaskView['download'], b: TaskView['download']): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  let count = 0;
+  for (const k in a) {
+    const key = k as keyof typeof a;
+    if (key === 'model' ? !sameShallow(a.model, b.model) : a[key] !== b[key]) return false;
+    count += 1;
+  }
+  for (const _ in b) count -= 1;
+  return count === 0;
+}
+
 export function sameTaskView(a: TaskView, b: TaskView): boolean {
   if (a === b) return true;
   if (
@@ -34,7 +48,7 @@ export function sameTaskView(a: TaskView, b: TaskView): boolean {
   ) {
     return false;
   }
-  if (!sameShallow(a.lastError, b.lastError) || !sameShallow(a.download, b.download)) return false;
+  if (!sameShallow(a.lastError, b.lastError) || !sameDownload(a.download, b.download)) return false;
   if (a.jobs.length !== b.jobs.length) return false;
   for (let i = 0; i < a.jobs.length; i += 1) {
     const x = a.jobs[i];

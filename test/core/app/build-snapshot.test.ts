@@ -80,7 +80,7 @@ describe('buildSnapshot', () => {
     expect(buildSnapshot(input({ tasks: [task({ state: 'done' })] })).tasks[0]?.unseen).toBe(false);
   });
 
-  it('offers a preview URL once the download is done', () => {
+  it('offers a preview URL and the model (with a URL when the window can show it) once the download is done', () => {
     const t = task({
       state: 'done',
       download: {
@@ -96,7 +96,25 @@ describe('buildSnapshot', () => {
       fileCount: 2,
       note: '2 files saved',
       previewUrl: `p://${taskIdOf(KEY)}//x/preview.webp`,
+      model: { name: 'a.glb', format: 'glb', url: `p://${taskIdOf(KEY)}//x/a.glb` },
     });
+  });
+
+  it('names a model the window cannot show without a URL, and picks the most useful format first', () => {
+    const done = (files: string[]) =>
+      buildSnapshot(
+        input({
+          tasks: [task({ state: 'done', download: { status: 'done', folder: '/x', files } })],
+          previewUrl: (id, _folder, file) => `p://${id}/${file}`,
+        }),
+      ).tasks[0]?.download?.model;
+    expect(done(['/x/a.stl', '/x/a.fbx', '/x/preview.webp'])).toEqual({ name: 'a.fbx', format: 'fbx' });
+    expect(done(['/x/a.usdz', '/x/b.GLB'])).toEqual({
+      name: 'b.GLB',
+      format: 'glb',
+      url: `p://${taskIdOf(KEY)}//x/b.GLB`,
+    });
+    expect(done(['/x/preview.webp', '/x/readme.txt'])).toBeUndefined();
   });
 
   it('says which list entries were refused, next to what was saved', () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildTinyGlb, buildTinyWebp } from '../../../src/core/sim/sample-files';
+import { buildTinyWebp } from '../../../src/core/sim/sample-files';
+import { buildSampleModelGlb } from '../../../src/core/sim/sample-model';
 import { scenarioScripts } from '../../../src/core/sim/scenarios';
 import { jobsAt } from '../../../src/core/sim/sim-task';
 import { startSimulator, type Simulator } from '../../../src/core/sim/simulator';
@@ -103,7 +104,7 @@ describe('simulator API', () => {
     const glb = await fetch(byName['base_basic_pbr.glb']!);
     expect(glb.status).toBe(200);
     expect(glb.headers.get('content-type')).toBe('model/gltf-binary');
-    expect(Buffer.from(await glb.arrayBuffer()).equals(Buffer.from(buildTinyGlb()))).toBe(true);
+    expect(Buffer.from(await glb.arrayBuffer()).equals(Buffer.from(buildSampleModelGlb()))).toBe(true);
     const webp = await fetch(byName['preview.webp']!);
     expect(webp.headers.get('content-type')).toBe('image/webp');
     expect(Buffer.from(await webp.arrayBuffer()).equals(Buffer.from(buildTinyWebp()))).toBe(true);

@@ -209,7 +209,13 @@ describe('tray actions', () => {
 });
 
 describe('electron platform', () => {
-  const platform = () => createElectronPlatform({ hideWindow: vi.fn(), previews: createPreviewRegistry() });
+  const platform = () =>
+    createElectronPlatform({
+      hideWindow: vi.fn(),
+      previews: createPreviewRegistry(),
+      dragSource: () => undefined,
+      dragIconPath: '/app/assets/icon.png',
+    });
 
   it('turns a folder that cannot be opened into an error', async () => {
     electron.shell.openPath.mockResolvedValueOnce('No application is associated');

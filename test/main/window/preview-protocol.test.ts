@@ -61,9 +61,26 @@ describe('rodin-preview protocol', () => {
     }
   });
 
-  it('refuses to register anything but an image, or a relative path', () => {
+  it("serves a task's model next to its preview, with CORS for the window's origin only", async () => {
+    writeFileSync(join(taskFolder, 'base_basic_pbr.glb'), 'glTFbytes');
     const registry = createPreviewRegistry();
-    expect(registry.urlFor('abc123', taskFolder, join(taskFolder, 'model.glb'))).toBeUndefined();
+    const preview = registry.urlFor('abc123', taskFolder, join(taskFolder, 'preview.webp')) ?? '';
+    const model = registry.urlFor('abc123', taskFolder, join(taskFolder, 'base_basic_pbr.glb')) ?? '';
+    expect(model).toBe('rodin-preview://task/abc123/base_basic_pbr.glb');
+    const response = await servePreview(registry, model, [root], 'app://rodin');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('model/gltf-binary');
+    expect(response.headers.get('access-control-allow-origin')).toBe('app://rodin');
+    expect(await response.text()).toBe('glTFbytes');
+    // Registering the model did not push the preview out.
+    expect((await servePreview(registry, preview, [root])).status).toBe(200);
+    expect((await servePreview(registry, model, [root])).headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('refuses to register anything but an image or a glTF model, or a relative path', () => {
+    const registry = createPreviewRegistry();
+    expect(registry.urlFor('abc123', taskFolder, join(taskFolder, 'model.fbx'))).toBeUndefined();
+    expect(registry.urlFor('abc123', taskFolder, join(taskFolder, 'notes.txt'))).toBeUndefined();
     expect(registry.urlFor('abc123', taskFolder, 'preview.webp')).toBeUndefined();
     expect(registry.urlFor('../x', taskFolder, join(taskFolder, 'preview.webp'))).toBeUndefined();
   });

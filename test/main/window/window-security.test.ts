@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { buildWindowOptions } from '../../../src/main/window/window-options';
 import { isAllowedExternalUrl } from '../../../src/main/window/external-url';
 import { attachNavigationGuards, type GuardedContents } from '../../../src/main/window/navigation-guard';
-import { isRendererUrl, rendererLocation } from '../../../src/main/window/renderer-location';
+import { isRendererUrl, rendererLocation, rendererOrigin } from '../../../src/main/window/renderer-location';
 
 describe('window options', () => {
   const prefs = buildWindowOptions({ preloadPath: '/app/out/preload/index.cjs' }).webPreferences ?? {};
@@ -121,6 +121,11 @@ describe('renderer page identity', () => {
     expect(isRendererUrl('https://evil.example/index.html', bundled)).toBe(false);
     expect(isRendererUrl('http://localhost:5173/', bundled)).toBe(false);
     expect(isRendererUrl(undefined, bundled)).toBe(false);
+  });
+
+  it("names the origin the page's own requests carry: app://rodin for the bundle, the dev server's in development", () => {
+    expect(rendererOrigin(bundled)).toBe('app://rodin');
+    expect(rendererOrigin(rendererLocation('http://localhost:5173/x'))).toBe('http://localhost:5173');
   });
 
   it('accepts the dev server origin only when one is configured', () => {
