@@ -133,13 +133,13 @@ async function start(): Promise<void> {
   const keyStore: typeof appKeyStore = {
     ...appKeyStore,
     async get() {
-      const key = await appKeyStore.get();
-      if (key) knownSecrets.add(key);
-      return key;
+      const bound = await appKeyStore.get();
+      if (bound) knownSecrets.add(bound.key);
+      return bound;
     },
-    async set(key) {
+    async set(key, origin) {
       knownSecrets.add(key);
-      return appKeyStore.set(key);
+      return appKeyStore.set(key, origin);
     },
   };
   // Asking once now settles the keychain-or-fallback question before the controller reads the notices.
