@@ -68,7 +68,15 @@ export function createKeyActions(deps: {
   function keyFor(origin: string): string | undefined {
     const demoKey = connection.demoKey();
     if (demoKey !== undefined) return demoKey;
-    return stored?.origin === origin ? stored.key : undefined;
+    return stored && (stored.origin === origin || fromEnv()) ? stored.key : undefined;
+  }
+
+  /**
+   * RODIN_API_KEY is set for one launch by the user, like the CLI's --base-url: their explicit choice, so it goes
+   * to the configured host without a question. What is protected is the key saved in the keychain.
+   */
+  function fromEnv(): boolean {
+    return keyStatus.source === 'env';
   }
 
   function getApiKey(): string | undefined {
@@ -77,14 +85,13 @@ export function createKeyActions(deps: {
 
   /** The origin the key is kept from, when the configured one is not the key's (the demo never uses the key). */
   function blockedOrigin(): string | undefined {
-    if (!stored || connection.isDemo()) return undefined;
+    if (!stored || connection.isDemo() || fromEnv()) return undefined;
     const origin = connection.configuredOrigin();
     return origin === stored.origin ? undefined : origin;
   }
 
   async function rebind(bound: BoundKey, origin: string): Promise<void> {
-    // An env key (RODIN_API_KEY) is not ours to rewrite: the yes lasts for this session only.
-    if (keyStatus.source !== 'env') await keyStore.set(bound.key, origin);
+    await keyStore.set(bound.key, origin);
     stored = { key: bound.key, origin };
     keyStatus = { ...keyStatus, origin };
   }
@@ -92,7 +99,8 @@ export function createKeyActions(deps: {
   async function ask(origin: string): Promise<boolean> {
     const bound = stored;
     if (!bound) return false;
-    const yes = await deps.platform.confirm(keyOriginQuestion(bound.origin, origin));
+    // A dialog that cannot be shown is no yes: the key stays home and the window keeps saying why.
+    const yes = await deps.platform.confirm(keyOriginQuestion(bound.origin, origin)).catch(() => false);
     // The key or the base URL may have changed while the dialog was open: then this answer is about nothing.
     if (stored !== bound || blockedOrigin() !== origin) return false;
     if (!yes) {
