@@ -246,7 +246,13 @@ describe('electron platform', () => {
 });
 
 describe('native questions', () => {
-  const platform = () => createElectronPlatform({ hideWindow: () => undefined, previews: createPreviewRegistry() });
+  const platform = () =>
+    createElectronPlatform({
+      hideWindow: () => undefined,
+      previews: createPreviewRegistry(),
+      dragSource: () => undefined,
+      dragIconPath: '/app/assets/icon.png',
+    });
   const question = keyOriginQuestion('https://api.hyper3d.com', 'http://127.0.0.1:9');
 
   it('asks in a native message box naming the new host, and says yes only for the yes button', async () => {
