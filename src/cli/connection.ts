@@ -33,7 +33,11 @@ export function resolveBaseUrl(flag: string | undefined, env: NodeJS.ProcessEnv)
   }
 }
 
-/** RODIN_API_KEY, else the keychain entry the tray app shares; a clear sentence when neither has one. */
+/**
+ * RODIN_API_KEY, else the keychain entry the tray app shares; a clear sentence when neither has one.
+ * The origin the entry is bound to does not limit the CLI: its base URL comes from --base-url or RODIN_BASE_URL,
+ * the user's own explicit choice in their own shell, never from a file another program could edit.
+ */
 export async function resolveApiKey(
   env: NodeJS.ProcessEnv,
   keyStore: KeyStore = createCliKeyStore(env),
@@ -41,7 +45,7 @@ export async function resolveApiKey(
   const howToFix = 'Set RODIN_API_KEY, or store the key once with `rodin-jobs key set`.';
   let key: string | undefined;
   try {
-    key = await keyStore.get();
+    key = (await keyStore.get())?.key;
   } catch (error) {
     if (error instanceof KeychainUnavailableError) {
       throw new CliError(

@@ -52,7 +52,8 @@ export interface TaskView {
   };
 }
 
-export type ProblemKind = 'no-key' | 'key-rejected' | 'offline' | 'throttled' | 'unreachable' | 'keychain';
+export type ProblemKind =
+  'no-key' | 'key-origin' | 'key-rejected' | 'offline' | 'throttled' | 'unreachable' | 'keychain';
 
 export interface Problem {
   kind: ProblemKind;
@@ -68,6 +69,8 @@ export interface KeyStatus {
   source: KeySource;
   /** "…abcd": the last four characters, never more. */
   hint?: string;
+  /** The API origin the key may be sent to (e.g. https://api.hyper3d.com). */
+  origin?: string;
 }
 
 export interface AppSnapshot {

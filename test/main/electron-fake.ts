@@ -618,8 +618,8 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     dialog: spyOnMembers(
       {
         showOpenDialog: () => Promise.resolve({ canceled: false, filePaths: ['/chosen'] as string[] }),
-        // Documented: resolves with the clicked button's index; 1 is Cancel in every question we ask.
-        showMessageBox: () => Promise.resolve({ response: 1, checkboxChecked: false }),
+        showMessageBox: (options: FakeMessageBoxOptions) =>
+          Promise.resolve({ response: messageBoxResponse(options, fakeDialog.nextAction), checkboxChecked: false }),
       },
       spy,
     ),
@@ -629,7 +629,37 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;
 
+/** What the user does with the next message box: click a button (by label), press Esc, or press Enter. */
+export type FakeDialogAction = { click: string } | 'escape' | 'enter';
+export const fakeDialog: { nextAction: FakeDialogAction } = { nextAction: 'escape' };
+
+interface FakeMessageBoxOptions {
+  message: string;
+  buttons?: string[];
+  defaultId?: number;
+  cancelId?: number;
+}
+
+/**
+ * As Electron documents dialog.showMessageBox: it resolves with the index of the clicked button. Esc answers
+ * `cancelId`, which defaults to the first button labelled "cancel" or "no", else 0; Enter answers the focused
+ * `defaultId` button (0 unless set).
+ */
+function messageBoxResponse(options: FakeMessageBoxOptions, action: FakeDialogAction): number {
+  const buttons = options.buttons ?? ['OK'];
+  if (action === 'enter') return options.defaultId ?? 0;
+  if (action === 'escape') {
+    if (options.cancelId !== undefined) return options.cancelId;
+    const cancel = buttons.findIndex((label) => /^(cancel|no)$/i.test(label.trim()));
+    return cancel >= 0 ? cancel : 0;
+  }
+  const index = buttons.indexOf(action.click);
+  if (index < 0) throw new Error(`The message box has no "${action.click}" button: ${buttons.join(', ')}`);
+  return index;
+}
+
 export function resetFakes() {
+  fakeDialog.nextAction = 'escape';
   FakeTray.instances = [];
   FakeBrowserWindow.instances = [];
   FakeNotification.instances = [];

@@ -114,7 +114,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       const controller = await createAppController({
         clock,
         fetch: globalThis.fetch,
-        keyStore: createMemoryKeyStore(options.withKey === false ? undefined : sim.apiKey),
+        keyStore: createMemoryKeyStore(options.withKey === false ? undefined : sim.apiKey, 'memory', sim.baseUrl),
         store: createMemoryStore({ settings: { baseUrl: sim.baseUrl, autoDownload: false, ...options.settings } }),
         platform,
         startDemo: () => demo.startDemo(),

@@ -3,6 +3,7 @@ import type { Confirmation, AppStore, Platform } from '../../src/core/app/types'
 import type { KeyStore } from '../../src/core/secrets/key-store';
 import type { Task } from '../../src/core/tasks/task';
 import type { KeyStatus } from '../../src/shared/snapshot';
+import { LEGACY_KEY_ORIGIN, originOf, type BoundKey } from '../../src/core/secrets/bound-key';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../src/shared/settings';
 
 export interface MemoryStore extends AppStore {
@@ -51,16 +52,21 @@ export interface MemoryKeyStore extends KeyStore {
   reads(): number;
 }
 
-export function createMemoryKeyStore(initialKey?: string, source: KeyStatus['source'] = 'memory'): MemoryKeyStore {
-  let key = initialKey;
+/** `origin`: where the initial key was verified (the public API unless a test says otherwise). */
+export function createMemoryKeyStore(
+  initialKey?: string,
+  source: KeyStatus['source'] = 'memory',
+  origin: string = LEGACY_KEY_ORIGIN,
+): MemoryKeyStore {
+  let key: BoundKey | undefined = initialKey ? { key: initialKey, origin: originOf(origin) } : undefined;
   let reads = 0;
   return {
     get: () => {
       reads += 1;
       return Promise.resolve(key);
     },
-    set: (next) => {
-      key = next;
+    set: (next, nextOrigin) => {
+      key = { key: next, origin: originOf(nextOrigin) };
       return Promise.resolve();
     },
     clear: () => {
@@ -68,7 +74,11 @@ export function createMemoryKeyStore(initialKey?: string, source: KeyStatus['sou
       return Promise.resolve();
     },
     status: () =>
-      Promise.resolve(key ? { present: true, source, hint: `…${key.slice(-4)}` } : { present: false, source: 'none' }),
+      Promise.resolve(
+        key
+          ? { present: true, source, hint: `…${key.key.slice(-4)}`, origin: key.origin }
+          : { present: false, source: 'none' },
+      ),
     reads: () => reads,
   };
 }

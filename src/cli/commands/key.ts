@@ -2,7 +2,8 @@
 import { UsageError } from '../../core/rodin/errors';
 import { validateApiKey } from '../../core/secrets/api-key';
 import { API_KEY_ENV } from '../../core/secrets/keytar-key-store';
-import { createCliKeyStore } from '../connection';
+import { originOf } from '../../core/secrets/bound-key';
+import { createCliKeyStore, resolveBaseUrl } from '../connection';
 import { EXIT, usageError, type ExitCode } from '../exit-codes';
 import { writeLine, type CliIo } from '../io';
 import { readSecret } from '../prompt-secret';
@@ -16,10 +17,13 @@ export async function keySetCommand(io: CliIo): Promise<ExitCode> {
     if (error instanceof UsageError) throw usageError(error.message);
     throw error;
   }
+  // Bound to the API this shell uses (RODIN_BASE_URL, else the public API): the tray app sends it only there
+  // unless the user confirms another host in the app.
+  const origin = originOf(resolveBaseUrl(undefined, io.env));
   const store = createCliKeyStore({ ...io.env, [API_KEY_ENV]: '' });
-  await store.set(key);
+  await store.set(key, origin);
   const status = await store.status();
-  writeLine(io.stdout, `Saved the API key (${status.hint ?? '…'}) in the OS keychain.`);
+  writeLine(io.stdout, `Saved the API key (${status.hint ?? '…'}) in the OS keychain, for ${status.origin ?? origin}.`);
   if (io.env[API_KEY_ENV]?.trim()) {
     writeLine(io.stderr, `Note: ${API_KEY_ENV} is set in this shell and takes precedence over the keychain.`);
   }
@@ -43,6 +47,7 @@ export async function keyStatusCommand(io: CliIo): Promise<ExitCode> {
     return EXIT.keyRejected;
   }
   const source = status.source === 'env' ? `the ${API_KEY_ENV} environment variable` : 'the OS keychain';
-  writeLine(io.stdout, `API key ${status.hint ?? '…'} from ${source}.`);
+  const bound = status.origin ? ` The tray app sends it only to ${status.origin}.` : '';
+  writeLine(io.stdout, `API key ${status.hint ?? '…'} from ${source}.${bound}`);
   return EXIT.ok;
 }

@@ -61,7 +61,7 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
     fetch: deps.fetch,
     tracker,
     baseUrl: () => settings().baseUrl,
-    getApiKey: () => keys.getApiKey(),
+    getApiKey: (origin) => keys.keyFor(origin),
   });
   const learned = createDurationModel(store.loadSchedulerState?.());
   // The demo's simulated tasks take seconds: learning from them would mislead polling of real tasks later.
@@ -89,6 +89,7 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
     clock,
     keyStore: deps.keyStore,
     connection,
+    platform,
     keyChanged: () => scheduler.keyChanged(),
     changed,
   });
@@ -389,5 +390,7 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
 
   scheduler.start();
   if (keys.getApiKey()) void keys.refreshBalance().catch(() => undefined);
+  // A base URL whose host is not the key's (changed, or a settings file edited behind the app's back): ask first.
+  else void keys.confirmOrigin();
   return controller;
 }

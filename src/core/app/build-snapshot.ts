@@ -23,6 +23,8 @@ export interface SnapshotInput {
   keyRejected?: boolean;
   /** Why the keychain could not be used, when it could not. */
   keychainProblem?: string;
+  /** The base URL's host is not the one the key is bound to (waiting for, or refused, the user's yes). */
+  keyOriginProblem?: string;
   balance?: { credits: number; at: number };
   settings: Settings;
   notices: readonly string[];
@@ -38,10 +40,12 @@ const NO_KEY_MESSAGE = 'Set your Rodin API key to start checking tasks.';
 const KEY_REJECTED_MESSAGE = 'Rodin rejected the API key; checking is stopped until you set a valid key.';
 const OFFLINE_MESSAGE = 'You are offline; checks resume as soon as the connection is back.';
 
-/** One problem at a time, the one whose fix unblocks the most: no-key > key-rejected > offline > throttled > unreachable > keychain. */
+/** One problem at a time, the one whose fix unblocks the most: no-key > key-origin > key-rejected > offline > throttled > unreachable > keychain. */
 export function pickProblem(input: SnapshotInput): Problem | undefined {
   // A keychain that cannot be read usually means no key either: say why, under the banner that offers the fix.
   if (!input.key.present) return { kind: 'no-key', message: input.keychainProblem ?? NO_KEY_MESSAGE };
+  // Checks fail before they are sent while the key is held back: say why, not "rejected".
+  if (input.keyOriginProblem) return { kind: 'key-origin', message: input.keyOriginProblem };
   const fromPolling = input.polling.problem;
   if (fromPolling?.kind === 'key-rejected') return { kind: 'key-rejected', message: fromPolling.message };
   if (input.keyRejected) return { kind: 'key-rejected', message: KEY_REJECTED_MESSAGE };

@@ -1,5 +1,6 @@
 // Which Rodin service the app talks to: the configured one, or the demo's local simulator while the demo runs.
 import { createRodinClient } from '../rodin/client';
+import { originOf } from '../secrets/bound-key';
 import type { RodinClient } from '../rodin/types';
 import type { TaskInput } from '../tasks/task';
 import type { TaskTracker } from '../tasks/task-tracker';
@@ -13,6 +14,8 @@ export interface DemoConnection {
 
 export interface RodinConnection {
   client(): RodinClient;
+  /** The origin of the configured base URL (the demo's is not it). */
+  configuredOrigin(): string;
   /** A client for the configured service with another key (to verify a key before storing it). */
   clientFor(getApiKey: () => string | undefined): RodinClient;
   /** The demo's in-memory key while the demo runs. */
@@ -31,12 +34,14 @@ export function createRodinConnection(deps: {
   fetch: typeof fetch;
   tracker: TaskTracker;
   baseUrl: () => string;
-  getApiKey: () => string | undefined;
+  /** The key a client may send to `origin`, asked at each request: undefined keeps the key from going there. */
+  getApiKey: (origin: string) => string | undefined;
 }): RodinConnection {
   let demo: { apiKey: string; baseUrl: string; keys: Set<string> } | undefined;
 
-  function makeClient(baseUrl: string, getApiKey: () => string | undefined = deps.getApiKey): RodinClient {
-    return createRodinClient({ baseUrl, fetch: deps.fetch, getApiKey });
+  function makeClient(baseUrl: string, getApiKey?: () => string | undefined): RodinClient {
+    const origin = originOf(baseUrl);
+    return createRodinClient({ baseUrl, fetch: deps.fetch, getApiKey: getApiKey ?? (() => deps.getApiKey(origin)) });
   }
 
   // Built on first use: the settings that give the base URL may be wired up after this connection.
@@ -44,6 +49,7 @@ export function createRodinConnection(deps: {
 
   return {
     client: () => (client ??= makeClient(deps.baseUrl())),
+    configuredOrigin: () => originOf(deps.baseUrl()),
     clientFor: (getApiKey) => makeClient(deps.baseUrl(), getApiKey),
     demoKey: () => demo?.apiKey,
     isDemo: () => demo !== undefined,

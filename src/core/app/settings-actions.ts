@@ -36,7 +36,7 @@ export function createSettingsActions(deps: {
   tracker: Pick<TaskTracker, 'setHistorySize'>;
   scheduler: Pick<Scheduler, 'setBudget' | 'keyChanged' | 'checkNow'>;
   connection: Pick<RodinConnection, 'useConfiguredBaseUrl'>;
-  keys: Pick<KeyActions, 'forgetVerdict' | 'getApiKey' | 'refreshBalance'>;
+  keys: Pick<KeyActions, 'forgetVerdict' | 'getApiKey' | 'refreshBalance' | 'confirmOrigin'>;
   changed: () => void;
 }): SettingsActions {
   const { store, scheduler, keys } = deps;
@@ -65,6 +65,8 @@ export function createSettingsActions(deps: {
         scheduler.keyChanged();
         scheduler.checkNow();
         if (keys.getApiKey()) void keys.refreshBalance().catch(() => undefined);
+        // Another host than the key's: nothing carries the key there until the user says yes in main.
+        else void keys.confirmOrigin();
       }
       if (next.pollBudgetPerMinute !== previous.pollBudgetPerMinute) scheduler.setBudget(next.pollBudgetPerMinute);
       if (next.historySize !== previous.historySize) deps.tracker.setHistorySize(next.historySize);

@@ -2,6 +2,7 @@
 import type { KeyStore } from './key-store';
 import type { KeyStatus } from '../../shared/snapshot';
 import { keyHint, validateApiKey } from './api-key';
+import { decodeBoundKey, encodeBoundKey, LEGACY_KEY_ORIGIN, originOf, type BoundKey } from './bound-key';
 
 export const KEYCHAIN_SERVICE = 'Rodin Tray';
 export const KEYCHAIN_ACCOUNT = 'api-key';
@@ -82,9 +83,10 @@ export function createKeytarKeyStore(options: KeytarKeyStoreOptions = {}): KeySt
     return keytarPromise;
   }
 
-  function envKey(): string | undefined {
+  /** RODIN_API_KEY is bound like a key from before binding: to the public API (see LEGACY_KEY_ORIGIN). */
+  function envKey(): BoundKey | undefined {
     const value = env[API_KEY_ENV]?.trim();
-    return value ? value : undefined;
+    return value ? { key: value, origin: LEGACY_KEY_ORIGIN } : undefined;
   }
 
   /** Runs a keychain call; its failures become one clear error that never carries the key. */
@@ -99,28 +101,28 @@ export function createKeytarKeyStore(options: KeytarKeyStoreOptions = {}): KeySt
     }
   }
 
-  async function keychainKey(): Promise<string | undefined> {
-    const stored = await withKeychain((k) => k.getPassword(service, account));
-    const trimmed = stored?.trim();
-    return trimmed ? trimmed : undefined;
+  /** The entry holds the key and its origin as one secret (bound-key.ts); an old bare-key entry still reads. */
+  async function keychainKey(): Promise<BoundKey | undefined> {
+    return decodeBoundKey(await withKeychain((k) => k.getPassword(service, account)));
   }
 
   return {
     async get() {
       return envKey() ?? (await keychainKey());
     },
-    async set(key) {
+    async set(key, origin) {
       const valid = validateApiKey(key);
-      await withKeychain((k) => k.setPassword(service, account, valid), valid);
+      const entry = encodeBoundKey({ key: valid, origin: originOf(origin) });
+      await withKeychain((k) => k.setPassword(service, account, entry), valid);
     },
     async clear() {
       await withKeychain((k) => k.deletePassword(service, account));
     },
     async status(): Promise<KeyStatus> {
       const fromEnv = envKey();
-      if (fromEnv) return { present: true, source: 'env', hint: keyHint(fromEnv) };
+      if (fromEnv) return { present: true, source: 'env', hint: keyHint(fromEnv.key), origin: fromEnv.origin };
       const stored = await keychainKey();
-      if (stored) return { present: true, source: 'keychain', hint: keyHint(stored) };
+      if (stored) return { present: true, source: 'keychain', hint: keyHint(stored.key), origin: stored.origin };
       return { present: false, source: 'none' };
     },
   };

@@ -67,7 +67,7 @@ export function createAppKeyStore(options: AppKeyStoreOptions): KeyStore {
 
   return {
     get: () => run((store) => store.get()),
-    set: (key) => run((store) => store.set(key)),
+    set: (key, origin) => run((store) => store.set(key, origin)),
     // "Remove key" removes it from every place it may be: the keychain entry and any safeStorage ciphertext left
     // by a session when the keychain was unavailable (or the other way round).
     async clear() {

@@ -2,6 +2,13 @@
 import type { KeyStore } from '../../core/secrets/key-store';
 import { keyHint, validateApiKey } from '../../core/secrets/api-key';
 import { API_KEY_ENV } from '../../core/secrets/keytar-key-store';
+import {
+  decodeBoundKey,
+  encodeBoundKey,
+  LEGACY_KEY_ORIGIN,
+  originOf,
+  type BoundKey,
+} from '../../core/secrets/bound-key';
 import type { KeyStatus } from '../../shared/snapshot';
 import type { SecretSlot } from './secret-slot';
 
@@ -32,20 +39,23 @@ export function chooseFallback(safeStorage: SafeStorageLike, platform: NodeJS.Pl
   return { kind: 'safe-storage' };
 }
 
-function envKey(env: NodeJS.ProcessEnv): string | undefined {
+/** Bound to the public API, as in the keychain store. */
+function envKey(env: NodeJS.ProcessEnv): BoundKey | undefined {
   const value = env[API_KEY_ENV]?.trim();
-  return value ? value : undefined;
+  return value ? { key: value, origin: LEGACY_KEY_ORIGIN } : undefined;
 }
 
 /** RODIN_API_KEY wins over whatever is stored, as it does with the keychain store. */
 export function withEnvOverride(store: KeyStore, env: NodeJS.ProcessEnv): KeyStore {
   return {
     get: async () => envKey(env) ?? (await store.get()),
-    set: (key) => store.set(key),
+    set: (key, origin) => store.set(key, origin),
     clear: () => store.clear(),
     async status() {
       const fromEnv = envKey(env);
-      return fromEnv ? { present: true, source: 'env', hint: keyHint(fromEnv) } : store.status();
+      return fromEnv
+        ? { present: true, source: 'env', hint: keyHint(fromEnv.key), origin: fromEnv.origin }
+        : store.status();
     },
   };
 }
@@ -57,11 +67,12 @@ export function createSafeStorageKeyStore(options: {
   onUnreadable?: () => void;
 }): KeyStore {
   const { safeStorage, slot } = options;
-  function read(): string | undefined {
+  /** The ciphertext holds the key with its origin (bound-key.ts); older ciphertext holds the bare key. */
+  function read(): BoundKey | undefined {
     const stored = slot.read();
     if (!stored) return undefined;
     try {
-      return safeStorage.decryptString(Buffer.from(stored, 'base64'));
+      return decodeBoundKey(safeStorage.decryptString(Buffer.from(stored, 'base64')));
     } catch {
       options.onUnreadable?.();
       return undefined;
@@ -69,9 +80,9 @@ export function createSafeStorageKeyStore(options: {
   }
   return {
     get: () => Promise.resolve(read()),
-    set(key) {
-      const valid = validateApiKey(key);
-      slot.write(safeStorage.encryptString(valid).toString('base64'));
+    set(key, origin) {
+      const entry = encodeBoundKey({ key: validateApiKey(key), origin: originOf(origin) });
+      slot.write(safeStorage.encryptString(entry).toString('base64'));
       return Promise.resolve();
     },
     clear() {
@@ -81,18 +92,20 @@ export function createSafeStorageKeyStore(options: {
     status(): Promise<KeyStatus> {
       const key = read();
       return Promise.resolve(
-        key ? { present: true, source: 'safe-storage', hint: keyHint(key) } : { present: false, source: 'none' },
+        key
+          ? { present: true, source: 'safe-storage', hint: keyHint(key.key), origin: key.origin }
+          : { present: false, source: 'none' },
       );
     },
   };
 }
 
 export function createSessionKeyStore(): KeyStore {
-  let key: string | undefined;
+  let key: BoundKey | undefined;
   return {
     get: () => Promise.resolve(key),
-    set(next) {
-      key = validateApiKey(next);
+    set(next, origin) {
+      key = { key: validateApiKey(next), origin: originOf(origin) };
       return Promise.resolve();
     },
     clear() {
@@ -101,7 +114,9 @@ export function createSessionKeyStore(): KeyStore {
     },
     status: () =>
       Promise.resolve<KeyStatus>(
-        key ? { present: true, source: 'memory', hint: keyHint(key) } : { present: false, source: 'none' },
+        key
+          ? { present: true, source: 'memory', hint: keyHint(key.key), origin: key.origin }
+          : { present: false, source: 'none' },
       ),
   };
 }

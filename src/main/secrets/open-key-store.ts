@@ -30,13 +30,13 @@ export async function openKeyStore(options: { userData: string; knownSecrets: Se
   const keyStore: KeyStore = {
     ...appKeyStore,
     async get() {
-      const key = await appKeyStore.get();
-      if (key) options.knownSecrets.add(key);
-      return key;
+      const bound = await appKeyStore.get();
+      if (bound) options.knownSecrets.add(bound.key);
+      return bound;
     },
-    async set(key) {
+    async set(key, origin) {
       options.knownSecrets.add(key);
-      return appKeyStore.set(key);
+      return appKeyStore.set(key, origin);
     },
   };
   // Asking once now settles the keychain-or-fallback question before the controller reads the notices.

@@ -30,6 +30,14 @@ function contentFor(props: BannerProps): BannerContent | undefined {
           tone: 'warning',
           action: { label: 'Set API key', run: props.onSetKey },
         };
+      case 'key-origin':
+        return {
+          title: 'API host changed',
+          // The sentence names the host and what to do; the question itself is a native dialog, not this window.
+          detail: problem.message,
+          tone: 'warning',
+          action: { label: 'Set API key', run: props.onSetKey },
+        };
       case 'key-rejected':
         return {
           title: 'Your API key was rejected',

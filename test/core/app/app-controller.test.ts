@@ -61,7 +61,11 @@ async function start(
     createMemoryStore({
       settings: { baseUrl: sim.baseUrl, downloadFolder: join(folder, 'results'), ...options.settings },
     });
-  const keyStore = createMemoryKeyStore(options.key === null ? undefined : (options.key ?? sim.apiKey));
+  const keyStore = createMemoryKeyStore(
+    options.key === null ? undefined : (options.key ?? sim.apiKey),
+    'memory',
+    sim.baseUrl,
+  );
   const platform = createRecordingPlatform({ downloadRoot: join(folder, 'default-root') });
   const controller = await createAppController({
     clock,
@@ -295,7 +299,8 @@ describe('app controller', () => {
 
     const good = await h.invoke('key:set', { key: `  ${sim.apiKey}\n` });
     expect(good).toEqual({ ok: true, value: { balance: sim.balance() } });
-    expect(await h.keyStore.get()).toBe(sim.apiKey);
+    // Bound to the origin it was verified with.
+    expect(await h.keyStore.get()).toEqual({ key: sim.apiKey, origin: new URL(sim.baseUrl).origin });
     expect(h.controller.snapshot().problem).toBeUndefined();
     expect(h.controller.snapshot().key.hint).toBe(`…${sim.apiKey.slice(-4)}`);
   });

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { decodeBoundKey, LEGACY_KEY_ORIGIN as API } from '../../../src/core/secrets/bound-key';
 import {
   KeychainUnavailableError,
   createKeytarKeyStore,
@@ -47,16 +48,16 @@ describe.skipIf(!probe.keytar)('keytar key store against the real Secret Service
 
   it('stores a key in the keychain and reads it back', async () => {
     const store = createKeytarKeyStore({ env: {}, service: SERVICE });
-    await store.set(`  ${KEY}\n`);
-    expect(await store.get()).toBe(KEY);
-    expect(await store.status()).toEqual({ present: true, source: 'keychain', hint: '…wxyz' });
+    await store.set(`  ${KEY}\n`, API);
+    expect((await store.get())?.key).toBe(KEY);
+    expect(await store.status()).toEqual({ present: true, source: 'keychain', hint: '…wxyz', origin: API });
     // A second store (another process, e.g. the CLI) sees the same entry.
-    expect(await createKeytarKeyStore({ env: {}, service: SERVICE }).get()).toBe(KEY);
+    expect((await createKeytarKeyStore({ env: {}, service: SERVICE }).get())?.key).toBe(KEY);
   });
 
   it('forgets the key on clear', async () => {
     const store = createKeytarKeyStore({ env: {}, service: SERVICE });
-    await store.set(KEY);
+    await store.set(KEY, API);
     await store.clear();
     expect(await store.get()).toBeUndefined();
     expect((await store.status()).present).toBe(false);
@@ -64,18 +65,43 @@ describe.skipIf(!probe.keytar)('keytar key store against the real Secret Service
 
   it('lets RODIN_API_KEY override the keychain while set and clear still change the keychain', async () => {
     const store = createKeytarKeyStore({ env: { RODIN_API_KEY: ` ${OTHER_KEY} ` }, service: SERVICE });
-    await store.set(KEY);
-    expect(await store.get()).toBe(OTHER_KEY);
-    expect(await store.status()).toEqual({ present: true, source: 'env', hint: '…abcd' });
-    expect(await probe.keytar?.getPassword(SERVICE, 'api-key')).toBe(KEY);
+    await store.set(KEY, API);
+    expect((await store.get())?.key).toBe(OTHER_KEY);
+    expect(await store.status()).toEqual({ present: true, source: 'env', hint: '…abcd', origin: API });
+    expect(decodeBoundKey(await probe.keytar?.getPassword(SERVICE, 'api-key'))).toEqual({ key: KEY, origin: API });
     await store.clear();
     expect(await probe.keytar?.getPassword(SERVICE, 'api-key')).toBeNull();
     expect((await store.status()).source).toBe('env');
   });
 
+  it('keeps the origin with the key in the one entry, and rebinds when stored again for another origin', async () => {
+    const store = createKeytarKeyStore({ env: {}, service: SERVICE });
+    await store.set(KEY, 'http://127.0.0.1:4321/api');
+    // What another process (the CLI, the next app start) reads from the real entry.
+    expect(await createKeytarKeyStore({ env: {}, service: SERVICE }).get()).toEqual({
+      key: KEY,
+      origin: 'http://127.0.0.1:4321',
+    });
+    expect(await store.status()).toEqual({
+      present: true,
+      source: 'keychain',
+      hint: '…wxyz',
+      origin: 'http://127.0.0.1:4321',
+    });
+    await store.set(KEY, 'https://rodin.example.com/api/');
+    expect(await store.get()).toEqual({ key: KEY, origin: 'https://rodin.example.com' });
+  });
+
+  it('reads an entry from before keys were bound (the bare key) as bound to the public API', async () => {
+    await probe.keytar?.setPassword(SERVICE, 'api-key', KEY);
+    const store = createKeytarKeyStore({ env: {}, service: SERVICE });
+    expect(await store.get()).toEqual({ key: KEY, origin: 'https://api.hyper3d.com' });
+    expect((await store.status()).origin).toBe('https://api.hyper3d.com');
+  });
+
   it('refuses to store an invalid key and leaves the keychain alone', async () => {
     const store = createKeytarKeyStore({ env: {}, service: SERVICE });
-    await expect(store.set('not a key')).rejects.toThrow(/spaces/);
+    await expect(store.set('not a key', API)).rejects.toThrow(/spaces/);
     expect(await store.get()).toBeUndefined();
   });
 });
@@ -86,7 +112,7 @@ describe('keytar key store when the keychain cannot be reached', () => {
     const script = `
       const { createKeytarKeyStore } = await import(${JSON.stringify(storeModule)});
       const store = createKeytarKeyStore({ env: {}, service: ${JSON.stringify(SERVICE)} });
-      try { await store.set(${JSON.stringify(KEY)}); console.log('STORED'); }
+      try { await store.set(${JSON.stringify(KEY)}, 'https://api.hyper3d.com'); console.log('STORED'); }
       catch (error) { console.log(error.name + ': ' + error.message); }`;
     const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
       env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/rodin-test-bus', DISPLAY: '' },
@@ -105,9 +131,10 @@ describe('keytar key store when the keychain cannot be reached', () => {
       deletePassword: () => Promise.resolve(false),
     };
     const store = createKeytarKeyStore({ env: {}, keytar: leaky, service: SERVICE });
-    const error = await store.set(KEY).catch((e: unknown) => e);
+    const error = await store.set(KEY, API).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KeychainUnavailableError);
-    expect((error as Error).message).toBe('The OS keychain is not available: cannot store …wxyz');
+    expect((error as Error).message).toMatch(/^The OS keychain is not available: cannot store .*…wxyz/);
+    expect((error as Error).message).not.toContain(KEY);
   });
 });
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { encodeBoundKey, LEGACY_KEY_ORIGIN as API } from '../../../src/core/secrets/bound-key';
 import {
   createKeytarKeyStore,
   KeychainUnavailableError,
@@ -61,9 +62,9 @@ function filesContaining(text: string): string[] {
 describe('app key store fallbacks', () => {
   it('falls back to safeStorage ciphertext when the keychain refuses, and says why', async () => {
     const { store, notices } = build({ keytar: refusingKeychain });
-    await store.set(KEY);
-    expect(await store.get()).toBe(KEY);
-    expect(await store.status()).toEqual({ present: true, source: 'safe-storage', hint: '…CRET' });
+    await store.set(KEY, API);
+    expect((await store.get())?.key).toBe(KEY);
+    expect(await store.status()).toEqual({ present: true, source: 'safe-storage', hint: '…CRET', origin: API });
     expect(notices).toHaveLength(1);
     expect(notices[0]).toContain('Cannot autolaunch D-Bus');
     expect(notices[0]).toContain('safe storage');
@@ -73,8 +74,9 @@ describe('app key store fallbacks', () => {
 
   it('"Remove key" also removes safeStorage ciphertext left by an earlier session without a keychain', async () => {
     const earlier = build({ keytar: refusingKeychain });
-    await earlier.store.set(KEY);
-    expect(filesContaining(Buffer.from(Buffer.from(KEY).map((b) => b ^ 0x5a)).toString('base64'))).not.toEqual([]);
+    await earlier.store.set(KEY, API);
+    const entry = encodeBoundKey({ key: KEY, origin: API });
+    expect(filesContaining(Buffer.from(Buffer.from(entry).map((b) => b ^ 0x5a)).toString('base64'))).not.toEqual([]);
 
     const entries = new Map<string, string>();
     const working: KeytarLike = {
@@ -83,7 +85,7 @@ describe('app key store fallbacks', () => {
       deletePassword: (service, account) => Promise.resolve(entries.delete(`${service}/${account}`)),
     };
     const later = build({ keytar: working });
-    await later.store.set(KEY);
+    await later.store.set(KEY, API);
     await later.store.clear();
     expect(entries.size).toBe(0);
     expect(
@@ -93,22 +95,22 @@ describe('app key store fallbacks', () => {
   });
 
   it('reads the encrypted key back after a restart', async () => {
-    await build({ keytar: refusingKeychain }).store.set(KEY);
+    await build({ keytar: refusingKeychain }).store.set(KEY, API);
     const restarted = build({ keytar: refusingKeychain });
-    expect(await restarted.store.get()).toBe(KEY);
+    expect((await restarted.store.get())?.key).toBe(KEY);
   });
 
   it('uses the fallback from the start when keytar cannot be loaded at all', async () => {
     const { store, notices } = build({ missing: true });
     expect(notices[0]).toContain('keytar native module could not be loaded');
-    await store.set(KEY);
+    await store.set(KEY, API);
     expect((await store.status()).source).toBe('safe-storage');
   });
 
   it('keeps the key in memory only when safeStorage would be basic_text, writing nothing to disk', async () => {
     const { store, notices } = build({ keytar: refusingKeychain, backend: 'basic_text' });
-    await store.set(KEY);
-    expect(await store.status()).toEqual({ present: true, source: 'memory', hint: '…CRET' });
+    await store.set(KEY, API);
+    expect(await store.status()).toEqual({ present: true, source: 'memory', hint: '…CRET', origin: API });
     expect(notices[0]).toMatch(/in memory for this session only/);
     expect(notices[0]).toMatch(/no desktop keyring/);
     expect(filesContaining(KEY)).toEqual([]);
@@ -128,19 +130,19 @@ describe('app key store fallbacks', () => {
       env: {},
       onNotice: (notice) => notices.push(notice),
     });
-    await store.set(KEY);
+    await store.set(KEY, API);
     expect((await store.status()).source).toBe('memory');
   });
 
   it('lets RODIN_API_KEY override a fallback store too', async () => {
     const { store } = build({ keytar: refusingKeychain, env: { RODIN_API_KEY: 'env_key_0123456789abcdWXYZ' } });
-    expect(await store.get()).toBe('env_key_0123456789abcdWXYZ');
-    expect(await store.status()).toEqual({ present: true, source: 'env', hint: '…WXYZ' });
+    expect((await store.get())?.key).toBe('env_key_0123456789abcdWXYZ');
+    expect(await store.status()).toEqual({ present: true, source: 'env', hint: '…WXYZ', origin: API });
   });
 
   it('does not fall back on errors that are not about the keychain (an invalid key stays an error)', async () => {
     const { store, notices } = build({ keytar: refusingKeychain });
-    await expect(store.set('short')).rejects.toThrow(/too short/);
+    await expect(store.set('short', API)).rejects.toThrow(/too short/);
     expect(notices).toHaveLength(0);
   });
 
@@ -179,7 +181,7 @@ describe('app key store with the real keytar', () => {
       onNotice: (notice) => notices.push(notice),
     });
     try {
-      await store.set(KEY);
+      await store.set(KEY, API);
       const status = await store.status();
       if (notices.length === 0) {
         expect(status.source).toBe('keychain');
@@ -188,7 +190,7 @@ describe('app key store with the real keytar', () => {
         console.warn(`No usable Secret Service here; checked the fallback path instead: ${notices[0]}`);
         expect(status.source).toBe('safe-storage');
       }
-      expect(await store.get()).toBe(KEY);
+      expect((await store.get())?.key).toBe(KEY);
     } finally {
       await store.clear();
     }

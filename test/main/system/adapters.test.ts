@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FakeNotification, resetFakes } from '../electron-fake';
+import { fakeDialog, FakeNotification, resetFakes } from '../electron-fake';
 import type { fakeElectron } from '../electron-mock';
 import { makeSnapshot, makeTaskView } from '../snapshot-fixtures';
 
@@ -18,6 +18,7 @@ const { watchPower } = await import('../../../src/main/system/power');
 const { runTrayAction } = await import('../../../src/main/tray/tray-actions');
 const { createElectronPlatform } = await import('../../../src/main/platform');
 const { createPreviewRegistry } = await import('../../../src/main/window/preview-protocol');
+const { keyOriginQuestion } = await import('../../../src/core/app/key-origin-question');
 
 beforeEach(resetFakes);
 afterEach(() => {
@@ -244,5 +245,35 @@ describe('electron platform', () => {
     expect(await platform().chooseFolder()).toBe('/chosen');
     electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
     expect(await platform().chooseFolder()).toBeNull();
+  });
+});
+
+describe('native questions', () => {
+  const platform = () =>
+    createElectronPlatform({
+      hideWindow: () => undefined,
+      previews: createPreviewRegistry(),
+      dragSource: () => undefined,
+      dragIconPath: '/app/assets/icon.png',
+    });
+  const question = keyOriginQuestion('https://api.hyper3d.com', 'http://127.0.0.1:9');
+
+  it('asks in a native message box naming the new host, and says yes only for the yes button', async () => {
+    fakeDialog.nextAction = { click: 'Use the key there' };
+    expect(await platform().confirm(question)).toBe(true);
+    const options = electron.dialog.showMessageBox.mock.calls.at(-1)?.[0];
+    expect(options).toMatchObject({
+      message: 'Send your Rodin API key to http://127.0.0.1:9?',
+      buttons: ['Use the key there', 'Cancel'],
+    });
+    fakeDialog.nextAction = { click: 'Cancel' };
+    expect(await platform().confirm(question)).toBe(false);
+  });
+
+  it('treats Esc and a stray Enter as Cancel', async () => {
+    fakeDialog.nextAction = 'escape';
+    expect(await platform().confirm(question)).toBe(false);
+    fakeDialog.nextAction = 'enter';
+    expect(await platform().confirm(question)).toBe(false);
   });
 });
