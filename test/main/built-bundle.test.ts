@@ -164,7 +164,11 @@ describe('the built main bundle under a fake Electron', () => {
     expect(record.userDataSet).toEqual([['userData', userData]]);
     expect(record.schemes).toEqual([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
-      { scheme: 'rodin-preview', privileges: { standard: true, secure: true } },
+      // The 3D view fetch()es models from the preview scheme, cross-origin from app://rodin.
+      {
+        scheme: 'rodin-preview',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+      },
     ]);
     expect([...record.protocols].sort()).toEqual(['app', 'rodin-preview']);
     expect(record.permissionHandlers).toEqual({ request: true, check: true, device: true });
