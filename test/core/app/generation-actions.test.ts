@@ -28,7 +28,8 @@ beforeEach(async () => {
   controller = await createAppController({
     clock,
     fetch,
-    keyStore: createMemoryKeyStore(sim.apiKey),
+    // Verified against the simulator, as a key saved in Settings while it was the API host.
+    keyStore: createMemoryKeyStore(sim.apiKey, 'memory', sim.baseUrl),
     store: (store = createMemoryStore({ settings: { baseUrl: sim.baseUrl } })),
     platform: createRecordingPlatform({ downloadRoot: '/nonexistent' }),
   });
