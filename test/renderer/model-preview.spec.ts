@@ -21,7 +21,7 @@ mkdirSync(DIR, { recursive: true });
 const WEBGL_SKIP =
   process.env.RODIN_WEBGL_TESTS === '1'
     ? undefined
-    : '3D drawing checks skipped: set RODIN_WEBGL_TESTS=1 to run them (SwiftShader stalls on this shared machine).';
+    : '3D drawing checks skipped: set RODIN_WEBGL_TESTS=1 to run them (headless Chromium with SwiftShader WebGL stalls here, even on an idle machine: issue 12).';
 if (WEBGL_SKIP) console.warn(WEBGL_SKIP);
 
 // SwiftShader is Chromium's software WebGL; newer builds only fall back to it when told that is fine.
