@@ -23,6 +23,7 @@ import { formatCredits } from '../../shared/format-credits';
 import { addImageFiles, moveImage, newAttemptId, toFormImages, type FormImage } from '../state/form-images';
 import { useWindowDrop } from '../state/use-window-drop';
 import { Icon } from './icons';
+import { ViewHeader } from './view-header';
 
 export interface NewGenerationViewProps {
   snapshot: AppSnapshot;
@@ -195,12 +196,7 @@ export function NewGenerationView({
   const busy = stage === 'submitting';
   return (
     <div class={dropping ? 'settings gen dropping' : 'settings gen'} role="region" aria-labelledby="gen-title">
-      <div class="settings-header">
-        <button type="button" class="icon-button" aria-label="Back to tasks" title="Back (Esc)" onClick={onClose}>
-          <Icon name="back" />
-        </button>
-        <h2 id="gen-title">New generation</h2>
-      </div>
+      <ViewHeader titleId="gen-title" title="New generation" onBack={onClose} />
       <form class="settings-body" onSubmit={review} aria-describedby="gen-cost">
         <section class="settings-section">
           <label class="gen-label" for="gen-prompt">

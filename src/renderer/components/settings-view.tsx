@@ -9,6 +9,7 @@ import { call } from '../state/bridge';
 import { formatClockTime } from '../../shared/format-duration';
 import { formatCredits } from '../../shared/format-credits';
 import { Icon } from './icons';
+import { ViewHeader } from './view-header';
 import { bindSettings, commitOn, NumberField, TextField, Toggle } from './settings-fields';
 
 const HOSTS = [
@@ -197,19 +198,7 @@ export function SettingsView({ snapshot, bridge, focusKey, onClose }: SettingsVi
 
   return (
     <div class="settings" role="region" aria-labelledby="settings-title">
-      <div class="settings-header">
-        <button
-          ref={back}
-          type="button"
-          class="icon-button"
-          aria-label="Back to tasks"
-          title="Back (Esc)"
-          onClick={onClose}
-        >
-          <Icon name="back" />
-        </button>
-        <h2 id="settings-title">Settings</h2>
-      </div>
+      <ViewHeader titleId="settings-title" title="Settings" onBack={onClose} backRef={back} />
       {error && (
         <p class="note tone-error settings-error" role="alert">
           {error}

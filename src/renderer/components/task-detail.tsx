@@ -4,6 +4,7 @@ import type { JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { TaskView } from '../../shared/snapshot';
 import { Icon } from './icons';
+import { ViewHeader } from './view-header';
 import { ModelView } from './model-view';
 import type { OnRowAction } from './task-row';
 
@@ -17,21 +18,7 @@ export function TaskDetail(props: { task: TaskView; onBack: () => void; onAction
 
   return (
     <section class="detail" role="region" aria-labelledby="detail-title">
-      <div class="settings-header">
-        <button
-          ref={back}
-          type="button"
-          class="icon-button"
-          aria-label="Back to tasks"
-          title="Back (Esc)"
-          onClick={onBack}
-        >
-          <Icon name="back" />
-        </button>
-        <h2 id="detail-title" class="detail-title">
-          {task.label}
-        </h2>
-      </div>
+      <ViewHeader titleId="detail-title" titleClass="detail-title" title={task.label} onBack={onBack} backRef={back} />
       <div class="detail-body">
         {model?.url ? (
           <ModelView url={model.url} label={task.label} />
