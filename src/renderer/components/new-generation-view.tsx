@@ -21,7 +21,7 @@ import type { AppSnapshot, TaskView } from '../../shared/snapshot';
 import { call } from '../state/bridge';
 import { formatCredits } from '../../shared/format-credits';
 import { addImageFiles, moveImage, newAttemptId, toFormImages, type FormImage } from '../state/form-images';
-import { useWindowDrop } from '../state/use-window-drop';
+import { useWindowDrop } from '../hooks/use-window-drop';
 import { Icon } from './icons';
 import { ViewHeader } from './view-header';
 

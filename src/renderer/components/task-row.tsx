@@ -8,7 +8,7 @@ import { formatDuration, formatStopwatch } from '../../shared/format-duration';
 import { isActive, TASK_STATES } from '../../shared/task-states';
 import { formatAgo } from '../state/format';
 import { sameTaskView } from '../state/same-task';
-import { useNow } from '../state/use-ticker';
+import { useNow } from '../hooks/use-ticker';
 import { Icon } from './icons';
 
 export type RowAction =
