@@ -12,6 +12,14 @@ const COPIED = {
   'task-uuid': 'Task UUID copied',
   'model-path': 'File path copied',
 } as const;
+/** Actions that only name the task: the window hears back only when one failed. */
+const BY_ID = {
+  download: 'tasks:download',
+  'open-folder': 'tasks:open-folder',
+  'open-model': 'tasks:open-model',
+  'show-model': 'tasks:show-model',
+  'drag-model': 'tasks:drag-model',
+} as const;
 
 export function useRowActions(deps: {
   bridge: RodinBridge;
@@ -32,10 +40,11 @@ export function useRowActions(deps: {
           void call(bridge, 'tasks:retry-now', { id }).then((r) => reportFailure(r) && showToast('Checking again…'));
           return;
         case 'download':
-          void call(bridge, 'tasks:download', { id }).then(reportFailure);
-          return;
         case 'open-folder':
-          void call(bridge, 'tasks:open-folder', { id }).then(reportFailure);
+        case 'open-model':
+        case 'show-model':
+        case 'drag-model':
+          void call(bridge, BY_ID[action.kind], { id }).then(reportFailure);
           return;
         case 'copy':
           void call(bridge, 'tasks:copy', { id, what: action.what }).then(
@@ -44,15 +53,6 @@ export function useRowActions(deps: {
           return;
         case 'open-detail':
           openDetail(id);
-          return;
-        case 'open-model':
-          void call(bridge, 'tasks:open-model', { id }).then(reportFailure);
-          return;
-        case 'show-model':
-          void call(bridge, 'tasks:show-model', { id }).then(reportFailure);
-          return;
-        case 'drag-model':
-          void call(bridge, 'tasks:drag-model', { id }).then(reportFailure);
           return;
         case 'remove':
           void call(bridge, 'tasks:remove', { id }).then((r) => {
