@@ -1,36 +1,32 @@
 // The Electron-free heart of the tray app: wires tracker, scheduler and the app's parts, serves every IPC channel.
 import { join } from 'node:path';
 import type { Clock } from '../clock';
-import { parseTaskInput, parseTaskLink } from '../input/parse-task-input';
 import type { Logger } from '../log/logger';
 import { describeError } from '../rodin/describe-error';
 import { createDurationModel, type DurationModel } from '../scheduler/duration-model';
 import { createScheduler } from '../scheduler/scheduler';
-import { defaultLabel, isFinished, type Task, type TaskInput } from '../tasks/task';
-import { taskIdOf } from '../tasks/task-id';
+import { isFinished } from '../tasks/task';
 import { createTaskTracker } from '../tasks/task-tracker';
 import { DEFAULT_DOWNLOAD_LIMITS } from '../download/downloader';
-import { createTaskDownloads, NO_TASK_UUID } from '../download/task-downloads';
-import { createStoredFolders, FILES_MISSING } from '../download/stored-folders';
+import { createTaskDownloads } from '../download/task-downloads';
+import { createStoredFolders } from '../download/stored-folders';
 import { taskFolderName } from '../download/task-folder';
-import type { AddTasksResult, IpcHandlers } from '../../shared/ipc';
-import { AppError } from './app-error';
 import { buildSnapshot } from './build-snapshot';
 import { createGenerationActions, type ClipboardContent } from './generation-actions';
+import { createIpcHandlers } from './ipc-handlers';
 import { createKeyActions } from './key-actions';
-import { linkQuestion } from './link-question';
 import { createListeners } from './listeners';
 import { createNotificationBuffer } from './notification-buffer';
 import { createNotificationPause } from './notification-pause';
-import { createRemovalUndo, UNDO_WINDOW_MS } from './removal-undo';
+import { createRemovalUndo } from './removal-undo';
 import { createRodinConnection, type DemoConnection } from './rodin-connection';
 import { createSettingsActions, loadSettings } from './settings-actions';
 import { createSnapshotEmitter } from './snapshot-emitter';
-import { taskModelFile } from './task-model-file';
+import { followTaskEvents } from './task-events';
+import { createTaskIntake } from './task-intake';
 import { createTaskPersistence } from './task-persistence';
 import type { KeyStore } from '../secrets/key-store';
 import type { AppController, AppStore, FinishedEvent, Platform } from './types';
-import { onlyGiven, validatedHandler as handle } from './validated-handler';
 
 export type { DemoConnection } from './rodin-connection';
 export { SNAPSHOT_COALESCE_MS } from './snapshot-emitter';
@@ -64,16 +60,7 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
     getApiKey: (origin) => keys.keyFor(origin),
   });
   const learned = createDurationModel(store.loadSchedulerState?.());
-  // The demo's simulated tasks take seconds: learning from them would mislead polling of real tasks later.
-  const durationModel: DurationModel = {
-    ...learned,
-    recordGeneration: (tier, ms) => {
-      if (!connection.isDemo()) learned.recordGeneration(tier, ms);
-    },
-    recordQueuePosition: (ms) => {
-      if (!connection.isDemo()) learned.recordQueuePosition(ms);
-    },
-  };
+  const durationModel = learningOnlyFromRealTasks(learned, () => connection.isDemo());
   const scheduler = createScheduler({
     clock,
     // A proxy, so a new base URL or a demo switch applies without rebuilding the scheduler.
@@ -132,27 +119,7 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
   const finishedListeners = createListeners<FinishedEvent>();
   let shutDown = false;
 
-  tracker.on('added', () => {
-    persistence.saveSoon();
-    changed();
-  });
-  tracker.on('removed', () => {
-    persistence.saveSoon();
-    changed();
-  });
-  tracker.on('changed', (task, previous) => {
-    // A status answer proves the key works, whatever a lone balance call said earlier.
-    if (task.lastPolledAt !== previous.lastPolledAt) keys.keyWorks();
-    persistence.saveSoon();
-    changed();
-  });
-  tracker.on('finished', (task) => {
-    if (!task.finishedWhenAdded) {
-      finishedListeners.emit({ task });
-      notifications.add(task.subscriptionKey);
-    }
-    downloads.autoDownload(task);
-  });
+  followTaskEvents({ tracker, persistence, keys, finishedListeners, notifications, downloads, changed });
   scheduler.onStatus(() => changed());
 
   downloads.resumeInterrupted();
@@ -160,166 +127,24 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
   // The store is a file anyone with the user's rights can edit: paths read back are checked before use.
   void storedFolders.verifyAll();
 
-  /** Adds what is new, up to the active-task cap; what the cap keeps out is said in `rejected`. */
-  function addInputs(inputs: readonly TaskInput[], rejected: string[]): AddTasksResult {
-    const added: { id: string; label: string }[] = [];
-    const duplicates: { id: string; label: string }[] = [];
-    const limit = settings().maxActiveTasks;
-    let active = tracker.active().length;
-    let capped = 0;
-    for (const input of inputs) {
-      if (!tracker.get(input.subscriptionKey) && active >= limit) {
-        capped++;
-        continue;
-      }
-      const result = tracker.add(input);
-      if (result.added) active++;
-      const entry = { id: taskIdOf(result.task.subscriptionKey), label: result.task.label };
-      (result.added ? added : duplicates).push(entry);
-    }
-    if (capped > 0) {
-      rejected = [
-        ...rejected,
-        `${capped} task${capped === 1 ? ' was' : 's were'} not added: already watching ${limit} unfinished tasks, the most allowed (Settings → Checking).`,
-      ];
-    }
-    return { added, duplicates, rejected };
-  }
-
-  function taskById(id: string): Task {
-    const task = tracker.getById(id);
-    if (!task) throw new AppError('NOT_FOUND', 'That task is no longer in the list.');
-    return task;
-  }
-
-  /** The model's path, only from a stored folder that still checks out under the download roots. */
-  async function modelFileOf(task: Task): Promise<string> {
-    return taskModelFile(task, await storedFolders.verify(task));
-  }
-
-  const handlers: IpcHandlers = {
-    'app:get-snapshot': handle('app:get-snapshot', () => controller.snapshot()),
-
-    'tasks:add-text': handle('tasks:add-text', ({ text }) => {
-      const parsed = parseTaskInput(text);
-      return addInputs(parsed.tasks, parsed.rejected);
-    }),
-
-    'tasks:remove': handle('tasks:remove', ({ id }) => {
-      removals.remove(id, taskById(id));
-      return { undoMs: UNDO_WINDOW_MS };
-    }),
-    'tasks:undo-remove': handle('tasks:undo-remove', ({ id }) => {
-      removals.undo(id);
-    }),
-
-    'tasks:rename': handle('tasks:rename', ({ id, label }) => {
-      tracker.rename(taskById(id).subscriptionKey, label);
-    }),
-
-    'tasks:retry-now': handle('tasks:retry-now', ({ id }) => {
-      scheduler.checkTask(taskById(id).subscriptionKey);
-    }),
-
-    'tasks:download': handle('tasks:download', ({ id }) => {
-      const task = taskById(id);
-      if (task.state !== 'done') throw new AppError('NOT_DONE', 'Results can be downloaded once the task is done.');
-      if (!task.taskUuid) throw new AppError('NO_TASK_UUID', NO_TASK_UUID);
-      downloads.request(task.subscriptionKey);
-    }),
-
-    'tasks:open-folder': handle('tasks:open-folder', async ({ id }) => {
-      const task = taskById(id);
-      if (!task.download?.folder)
-        throw new AppError('NOT_DOWNLOADED', 'Nothing has been downloaded for this task yet.');
-      const folder = await storedFolders.verify(task);
-      if (!folder) throw new AppError('FILES_MISSING', FILES_MISSING);
-      await platform.openPath(folder);
-    }),
-
-    'tasks:copy': handle('tasks:copy', async ({ id, what }) => {
-      const task = taskById(id);
-      if (what === 'subscription-key') {
-        platform.copyText(task.subscriptionKey);
-        return;
-      }
-      if (what === 'model-path') {
-        platform.copyText(await modelFileOf(task));
-        return;
-      }
-      if (!task.taskUuid) throw new AppError('NO_TASK_UUID', 'This task has no task UUID to copy.');
-      platform.copyText(task.taskUuid);
-    }),
-
-    'tasks:open-model': handle('tasks:open-model', async ({ id }) => {
-      await platform.openPath(await modelFileOf(taskById(id)));
-    }),
-    'tasks:show-model': handle('tasks:show-model', async ({ id }) => {
-      platform.showItemInFolder(await modelFileOf(taskById(id)));
-    }),
-    'tasks:drag-model': handle('tasks:drag-model', async ({ id }) => {
-      platform.startDrag(await modelFileOf(taskById(id)));
-    }),
-
-    'tasks:mark-seen': handle('tasks:mark-seen', ({ ids }) => {
-      let any = false;
-      for (const id of ids) {
-        const task = tracker.getById(id);
-        if (!task || !tracker.markSeen(task.subscriptionKey)) continue;
-        any = true;
-        // A link-added task held its download back until now.
-        if (task.fromLink) downloads.autoDownload(tracker.get(task.subscriptionKey) ?? task);
-      }
-      if (any) changed();
-    }),
-
-    'polling:pause': handle('polling:pause', () => {
-      scheduler.pause();
-      changed();
-    }),
-    'polling:resume': handle('polling:resume', () => {
-      scheduler.resume();
-      changed();
-    }),
-    'polling:check-now': handle('polling:check-now', () => {
-      scheduler.checkNow();
-      changed();
-    }),
-
-    'key:set': handle('key:set', ({ key }) => keys.set(key)),
-    'key:clear': handle('key:clear', () => keys.clear()),
-    'balance:refresh': handle('balance:refresh', async () => ({ balance: await keys.refreshBalance() })),
-
-    'settings:update': handle('settings:update', (patch, raw) => settingsActions.update(onlyGiven(patch, raw))),
-
-    'settings:choose-download-folder': handle('settings:choose-download-folder', async () => {
-      const folder = await platform.chooseFolder();
-      if (folder) settingsActions.update({ downloadFolder: folder });
-      return folder;
-    }),
-
-    'notifications:pause': handle('notifications:pause', ({ minutes }) => pause.pause(minutes)),
-    'notifications:resume': handle('notifications:resume', () => pause.resume()),
-
-    'demo:start': handle('demo:start', async () => {
-      if (connection.isDemo()) return;
-      if (!deps.startDemo) throw new AppError('DEMO_UNAVAILABLE', 'The demo is not available in this build.');
-      connection.enterDemo(await deps.startDemo());
-      keys.forgetVerdict();
-      scheduler.keyChanged();
-      scheduler.checkNow();
-      void keys.refreshBalance().catch(() => undefined);
-      changed();
-    }),
-
-    'generation:submit': handle('generation:submit', (request) => generations.submit(request)),
-    'generation:take-draft': handle('generation:take-draft', () => generations.takeDraft()),
-
-    'window:hide': handle('window:hide', () => {
-      platform.hideWindow();
-    }),
-
-  };
+  const intake = createTaskIntake({ tracker, maxActiveTasks: () => settings().maxActiveTasks, platform });
+  const handlers = createIpcHandlers({
+    tracker,
+    scheduler,
+    connection,
+    keys,
+    settings: settingsActions,
+    intake,
+    removals,
+    downloads,
+    storedFolders,
+    pause,
+    generations,
+    platform,
+    ...(deps.startDemo ? { startDemo: deps.startDemo } : {}),
+    snapshot: () => controller.snapshot(),
+    changed,
+  });
 
   const controller: AppController = {
     handlers,
@@ -360,19 +185,7 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
 
     downloadRoots,
 
-    async addFromLink(url) {
-      const parsed = parseTaskLink(url);
-      const fresh = parsed.tasks.filter((input) => !tracker.get(input.subscriptionKey));
-      if (fresh.length === 0) return addInputs(parsed.tasks, parsed.rejected);
-      const labels = fresh.map((input) => input.label ?? defaultLabel(input));
-      if (!(await platform.confirm(linkQuestion(labels)))) {
-        return { added: [], duplicates: [], rejected: ['You chose not to add the tasks from the link.'] };
-      }
-      return addInputs(
-        parsed.tasks.map((input) => ({ ...input, fromLink: true })),
-        parsed.rejected,
-      );
-    },
+    addFromLink: (url) => intake.addFromLink(url),
 
     shutdown() {
       if (shutDown) return Promise.resolve();
@@ -393,4 +206,17 @@ export async function createAppController(deps: AppControllerDeps): Promise<AppC
   // A base URL whose host is not the key's (changed, or a settings file edited behind the app's back): ask first.
   else void keys.confirmOrigin();
   return controller;
+}
+
+/** The demo's simulated tasks take seconds: learning from them would mislead polling of real tasks later. */
+function learningOnlyFromRealTasks(learned: DurationModel, isDemo: () => boolean): DurationModel {
+  return {
+    ...learned,
+    recordGeneration: (tier, ms) => {
+      if (!isDemo()) learned.recordGeneration(tier, ms);
+    },
+    recordQueuePosition: (ms) => {
+      if (!isDemo()) learned.recordQueuePosition(ms);
+    },
+  };
 }
