@@ -23,7 +23,7 @@ function readIco(file: string): { declared: number; width: number; height: numbe
   });
 }
 
-describe('Windows tray icons (scripts/make-icons.js)', () => {
+describe('Windows tray icons (scripts/make-icons.ts)', () => {
   const icoFiles = readdirSync(trayDir).filter((name) => name.endsWith('.ico'));
 
   it('has one .ico per state for light and dark taskbars', () => {

@@ -1,45 +1,26 @@
 #!/usr/bin/env node
 // Draws the tray icons (4 states × macOS Template / light / dark × @1x/@2x), a multi-size .ico per Windows state and
 // variant, and the 512 px app icon.
-// Plain node:zlib so the icons can be regenerated anywhere without an image toolchain: `node scripts/make-icons.js`.
-import { deflateSync, crc32 } from 'node:zlib';
+// Plain code, no image toolchain, so the icons can be regenerated anywhere: `npm run make-icons`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { encodePng } from '../src/core/image/png';
+
+type Point = readonly [number, number];
+type Rgba = readonly [number, number, number, number];
+type Shape = (x: number, y: number) => boolean;
+type Layer = readonly [Shape, Rgba | 'erase'];
+type TrayState = 'idle' | 'running' | 'attention' | 'problem';
+interface Variant {
+  glyph: Rgba;
+  badge: (state: Exclude<TrayState, 'idle'>) => Rgba;
+}
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const trayDir = join(root, 'assets', 'tray');
 
-function chunk(type, data) {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body) >>> 0);
-  return Buffer.concat([length, body, crc]);
-}
-
-/** RGBA bytes (row-major) → PNG file bytes. */
-export function encodePng(width, height, rgba) {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 6; // RGBA
-  const rows = Buffer.alloc((width * 4 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    rows[y * (width * 4 + 1)] = 0; // filter: none
-    rgba.copy(rows, y * (width * 4 + 1) + 1, y * width * 4, (y + 1) * width * 4);
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-function distanceToSegment(px, py, [ax, ay], [bx, by]) {
+function distanceToSegment(px: number, py: number, [ax, ay]: Point, [bx, by]: Point): number {
   const dx = bx - ax;
   const dy = by - ay;
   const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
@@ -47,7 +28,7 @@ function distanceToSegment(px, py, [ax, ay], [bx, by]) {
 }
 
 // The glyph lives in a unit square: an isometric cube (a 3D model) with an optional status badge bottom-right.
-const HEX = [
+const HEX: Point[] = [
   [0.47, 0.1],
   [0.82, 0.29],
   [0.82, 0.67],
@@ -55,20 +36,20 @@ const HEX = [
   [0.12, 0.67],
   [0.12, 0.29],
 ];
-const CENTER = [0.47, 0.48];
-const CUBE_EDGES = [
-  ...HEX.map((p, i) => [p, HEX[(i + 1) % HEX.length]]),
-  [CENTER, HEX[5]],
-  [CENTER, HEX[1]],
-  [CENTER, HEX[3]],
+const CENTER: Point = [0.47, 0.48];
+const CUBE_EDGES: [Point, Point][] = [
+  ...HEX.map((p, i): [Point, Point] => [p, HEX[(i + 1) % HEX.length]!]),
+  [CENTER, HEX[5]!],
+  [CENTER, HEX[1]!],
+  [CENTER, HEX[3]!],
 ];
 const BADGE = { x: 0.77, y: 0.77, r: 0.21 };
 
-function cube(stroke) {
+function cube(stroke: number): Shape {
   return (x, y) => CUBE_EDGES.some(([a, b]) => distanceToSegment(x, y, a, b) <= stroke / 2);
 }
 
-const badgeShapes = {
+const badgeShapes: Record<TrayState, Shape | null> = {
   idle: null,
   // A ring: "something is in progress".
   running: (x, y) => {
@@ -87,7 +68,7 @@ const badgeShapes = {
 };
 
 /** Renders layers ([shape, [r,g,b,a]] or [shape, 'erase']) at `size` px with 4×4 supersampling. */
-export function render(size, layers) {
+export function render(size: number, layers: readonly Layer[]): Buffer {
   const out = Buffer.alloc(size * size * 4);
   const n = 4;
   for (let py = 0; py < size; py++) {
@@ -100,7 +81,7 @@ export function render(size, layers) {
         for (let sx = 0; sx < n; sx++) {
           const x = (px + (sx + 0.5) / n) / size;
           const y = (py + (sy + 0.5) / n) / size;
-          let color = [0, 0, 0, 0];
+          let color: Rgba = [0, 0, 0, 0];
           for (const [shape, paint] of layers) {
             if (!shape(x, y)) continue;
             color = paint === 'erase' ? [0, 0, 0, 0] : paint;
@@ -122,27 +103,31 @@ export function render(size, layers) {
   return out;
 }
 
-const BADGE_COLORS = { running: [59, 130, 246, 255], attention: [34, 197, 94, 255], problem: [239, 68, 68, 255] };
+const BADGE_COLORS: Record<Exclude<TrayState, 'idle'>, Rgba> = {
+  running: [59, 130, 246, 255],
+  attention: [34, 197, 94, 255],
+  problem: [239, 68, 68, 255],
+};
 // light = for light menu bars/taskbars (dark glyph); dark = for dark ones (light glyph); Template = macOS tints it.
-export const VARIANTS = {
+export const VARIANTS: Record<'Template' | 'light' | 'dark', Variant> = {
   Template: { glyph: [0, 0, 0, 255], badge: () => [0, 0, 0, 255] },
   light: { glyph: [34, 34, 34, 255], badge: (state) => BADGE_COLORS[state] },
   dark: { glyph: [240, 240, 240, 255], badge: (state) => BADGE_COLORS[state] },
 };
 
-export function trayLayers(state, variant, size) {
+export function trayLayers(state: TrayState, variant: Variant, size: number): Layer[] {
   // Strokes stay about 1.5 px wide at 16 px, whatever the scale.
   const stroke = 1.5 / 16;
-  const layers = [[cube(stroke + 0.5 / size), variant.glyph]];
+  const layers: Layer[] = [[cube(stroke + 0.5 / size), variant.glyph]];
   const badge = badgeShapes[state];
-  if (badge) {
+  if (badge && state !== 'idle') {
     layers.push([(x, y) => Math.hypot(x - BADGE.x, y - BADGE.y) <= BADGE.r + 0.07, 'erase']);
     layers.push([badge, variant.badge(state)]);
   }
   return layers;
 }
 
-export function trayIconFileName(state, variant, scale) {
+export function trayIconFileName(state: TrayState, variant: string, scale: 1 | 2): string {
   // macOS recognises Template images by the name ending in "Template"; Electron picks "@2x" for HiDPI itself.
   const base = variant === 'Template' ? `tray-${state}Template` : `tray-${state}-${variant}`;
   return `${base}${scale === 2 ? '@2x' : ''}.png`;
@@ -153,7 +138,7 @@ export function trayIconFileName(state, variant, scale) {
 export const ICO_SIZES = [16, 20, 24, 32, 40, 48];
 
 /** PNG images (each `{ size, png }`) → one .ico file; Windows Vista and later read PNG-compressed entries. */
-export function encodeIco(images) {
+export function encodeIco(images: readonly { size: number; png: Buffer }[]): Buffer {
   const header = Buffer.alloc(6);
   header.writeUInt16LE(0, 0); // reserved
   header.writeUInt16LE(1, 2); // type: icon
@@ -175,29 +160,32 @@ export function encodeIco(images) {
   return Buffer.concat([header, directory, ...images.map(({ png }) => png)]);
 }
 
-export function trayIcoFileName(state, variant) {
+export function trayIcoFileName(state: TrayState, variant: string): string {
   return `tray-${state}-${variant}.ico`;
 }
 
-function makeAppIcon(size) {
+function makeAppIcon(size: number): Buffer {
   const radius = 0.2;
-  const inRoundedSquare = (x, y) => {
+  const inRoundedSquare: Shape = (x, y) => {
     const qx = Math.max(Math.abs(x - 0.5) - (0.5 - radius - 0.04), 0);
     const qy = Math.max(Math.abs(y - 0.5) - (0.5 - radius - 0.04), 0);
     return Math.hypot(qx, qy) <= radius;
   };
-  const scaled = (shape) => (x, y) => shape((x - 0.5) / 0.7 + 0.47, (y - 0.5) / 0.7 + 0.48);
+  const scaled =
+    (shape: Shape): Shape =>
+    (x, y) =>
+      shape((x - 0.5) / 0.7 + 0.47, (y - 0.5) / 0.7 + 0.48);
   return render(size, [
     [inRoundedSquare, [31, 41, 55, 255]],
     [scaled(cube(0.07)), [245, 245, 245, 255]],
   ]);
 }
 
-function main() {
+function main(): void {
   mkdirSync(trayDir, { recursive: true });
-  for (const state of Object.keys(badgeShapes)) {
+  for (const state of Object.keys(badgeShapes) as TrayState[]) {
     for (const [variantName, variant] of Object.entries(VARIANTS)) {
-      for (const scale of [1, 2]) {
+      for (const scale of [1, 2] as const) {
         const size = 16 * scale;
         const png = encodePng(size, size, render(size, trayLayers(state, variant, size)));
         writeFileSync(join(trayDir, trayIconFileName(state, variantName, scale)), png);
