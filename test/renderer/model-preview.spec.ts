@@ -134,6 +134,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.mouse.up();
     await page.mouse.move(1, 1);
     const turned = await stageShots(stage, canvas);
+    await page.screenshot({ path: `${DIR}/model-preview-turned-${scheme}.png`, animations: 'disabled' });
     expect(await changedShare(page, turned.shot, first.shot), 'the view turned').toBeGreaterThan(0.02);
     expect((await comparePngs(page, turned.shot, turned.empty)).drawn).toBeGreaterThan(0.08);
 
