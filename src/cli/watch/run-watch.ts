@@ -1,22 +1,19 @@
 // Watches tasks with the real tracker and scheduler until all finish (and are downloaded), a timeout, 401 or Ctrl+C.
-import { join } from 'node:path';
+// The parts: watch-downloads.ts fetches results, watch-verdict.ts decides the exit code and its sentence.
 import type { Clock } from '../../core/clock';
 import type { RodinClient } from '../../core/rodin/types';
 import { describeError } from '../../core/rodin/describe-error';
 import { createTaskTracker } from '../../core/tasks/task-tracker';
 import { createScheduler, type SchedulerStatus } from '../../core/scheduler/scheduler';
 import type { DurationModel } from '../../core/scheduler/duration-model';
-import type { Task, TaskDownload, TaskInput } from '../../core/tasks/task';
+import type { Task, TaskInput } from '../../core/tasks/task';
 import type { DownloadLimits } from '../../core/download/downloader';
-import type { TaskDownloads } from '../../core/download/task-downloads';
-import { refusedNote } from '../../core/download/download-summary';
 import { EXIT, type ExitCode } from '../exit-codes';
-import { describeFailure } from '../error-exit';
-import type { DownloadEvent, WatchReporter } from './reporters';
+import type { WatchReporter } from './reporters';
 import type { LiveViewModel } from './live-view';
-import { formatDuration } from '../../shared/format-duration';
-import { outcomeOf, stateWord } from '../../shared/task-states';
-import { hasOwnLabel, visibleSignature } from './task-summary';
+import { visibleSignature } from './task-summary';
+import { createWatchDownloads } from './watch-downloads';
+import { completionVerdict, timeoutVerdict } from './watch-verdict';
 
 export interface RunWatchOptions {
   client: Pick<RodinClient, 'status' | 'downloadList' | 'baseUrl'>;
@@ -38,15 +35,6 @@ export interface RunWatchOptions {
   signals?: NodeJS.EventEmitter;
 }
 
-/** Loaded on the first finished task only: watching without --download never pays for it. */
-async function loadDownloads() {
-  const [{ createTaskDownloads }, { safeFileName }] = await Promise.all([
-    import('../../core/download/task-downloads'),
-    import('../../core/download/safe-file-name'),
-  ]);
-  return { createTaskDownloads, safeFileName };
-}
-
 export interface WatchResult {
   exitCode: ExitCode;
   reason: string;
@@ -56,9 +44,6 @@ export interface WatchResult {
 export function runWatch(options: RunWatchOptions): Promise<WatchResult> {
   const { clock, client } = options;
   const tracker = createTaskTracker({ clock });
-  const aborter = new AbortController();
-  const takenFolders = new Set<string>();
-  const downloads = new Set<Promise<void>>();
   const startedAt = clock.now();
   const deadline = options.timeoutMs !== undefined ? startedAt + options.timeoutMs : undefined;
   const signals = options.signals ?? process;
@@ -92,15 +77,13 @@ export function runWatch(options: RunWatchOptions): Promise<WatchResult> {
     const timeout =
       options.timeoutMs !== undefined
         ? clock.setTimeout(() => {
-            const limit = formatDuration(options.timeoutMs ?? 0);
-            const unreachable = !everReached || schedulerStatus.problem?.kind === 'unreachable';
-            const open = tracker.active().length;
-            finish(
-              EXIT.timeout,
-              unreachable && tasks().some((t) => t.lastError)
-                ? `The Rodin service stayed unreachable for the whole --timeout (${limit}).`
-                : `Gave up after --timeout ${limit}: ${open} task${open === 1 ? '' : 's'} still unfinished.`,
-            );
+            const verdict = timeoutVerdict({
+              timeoutMs: options.timeoutMs ?? 0,
+              tasks: tasks(),
+              openCount: tracker.active().length,
+              unreachable: !everReached || schedulerStatus.problem?.kind === 'unreachable',
+            });
+            finish(verdict.exitCode, verdict.reason);
           }, options.timeoutMs)
         : undefined;
 
@@ -108,7 +91,6 @@ export function runWatch(options: RunWatchOptions): Promise<WatchResult> {
       if (ended) return;
       ended = true;
       scheduler.stop();
-      aborter.abort();
       clearInterval(ticker);
       if (timeout) clock.clearTimeout(timeout);
       for (const off of unsubscribe) off();
@@ -120,81 +102,22 @@ export function runWatch(options: RunWatchOptions): Promise<WatchResult> {
     };
 
     const checkComplete = () => {
-      if (ended || tracker.active().length > 0 || downloads.size > 0) return;
-      const all = tasks();
-      const bad = all.filter((t) => outcomeOf(t.state) === 'failure');
-      const badDownloads = all.filter((t) => t.download?.status === 'failed');
-      if (bad.length > 0 && !options.failuresExpected) {
-        const what = bad.map((t) => `${t.label} (${stateWord(t.state).toLowerCase()})`).join(', ');
-        finish(
-          EXIT.taskFailed,
-          `${bad.length} of ${all.length} task${all.length === 1 ? '' : 's'} did not succeed: ${what}.`,
-        );
-      } else if (badDownloads.length > 0) {
-        finish(
-          EXIT.taskFailed,
-          `All tasks done, but ${badDownloads.length} download${badDownloads.length === 1 ? '' : 's'} failed.`,
-        );
-      } else if (bad.length > 0) {
-        const done = all.length - bad.length;
-        finish(EXIT.ok, `All ${all.length} tasks finished as scripted: ${done} done, ${bad.length} failed on purpose.`);
-      } else {
-        const saved = options.downloadDir ? `; results saved in ${options.downloadDir}` : '';
-        // Refused entries alone do not fail the run: every safe file was saved. They are said, not hidden.
-        const warnings = all.flatMap((t) => {
-          const note = t.download ? refusedNote(t.download) : undefined;
-          return note ? [`${t.label}: ${note}`] : [];
-        });
-        const warning = warnings.length ? ` Warning: ${warnings.join('; ')}.` : '';
-        finish(EXIT.ok, `All ${all.length} task${all.length === 1 ? '' : 's'} done${saved}.${warning}`);
-      }
+      if (ended || tracker.active().length > 0 || downloads.inFlight() > 0) return;
+      const verdict = completionVerdict(tasks(), options);
+      finish(verdict.exitCode, verdict.reason);
     };
 
-    let flow: Promise<TaskDownloads> | undefined;
-    const downloadFlow = (dir: string) =>
-      (flow ??= loadDownloads().then(({ createTaskDownloads, safeFileName }) =>
-        createTaskDownloads({
-          clock,
-          fetch: options.fetch,
-          tracker,
-          client: () => client,
-          // <dir>/<label or task uuid>, unique among this run's tasks.
-          folderFor: (task) =>
-            join(dir, safeFileName(hasOwnLabel(task) ? task.label : (task.taskUuid ?? ''), takenFolders)),
-          autoDownload: () => true,
-          ...(options.downloadLimits ? { limits: () => options.downloadLimits! } : {}),
-        }),
-      ));
-
-    const download = (task: Task) => {
-      const dir = options.downloadDir;
-      if (!dir) return;
-      const key = task.subscriptionKey;
-      tracker.setDownload(key, { status: 'pending' });
-      const job = downloadFlow(dir)
-        .then((taskDownloads) => {
-          if (ended) throw new Error('stopped');
-          const started = taskDownloads.start(key);
-          const folder = tracker.get(key)?.download?.folder;
-          reporter.download(task, { status: 'started', ...(folder ? { folder } : {}) });
-          return started;
-        })
-        .then((result) => {
-          if (ended) return;
-          reporter.download(tracker.get(key) ?? task, downloadEvent(result));
-        })
-        .catch((error: unknown) => {
-          if (ended) return;
-          const message = describeFailure(error);
-          tracker.setDownload(key, { status: 'failed', error: message });
-          reporter.download(tracker.get(key) ?? task, { status: 'failed', error: message });
-        })
-        .finally(() => {
-          downloads.delete(job);
-          checkComplete();
-        });
-      downloads.add(job);
-    };
+    const downloads = createWatchDownloads({
+      clock,
+      fetch: options.fetch,
+      tracker,
+      client,
+      downloadDir: options.downloadDir,
+      downloadLimits: options.downloadLimits,
+      reporter,
+      ended: () => ended,
+      settled: checkComplete,
+    });
 
     unsubscribe.push(
       tracker.on('added', (task) => reporter.added(task)),
@@ -205,7 +128,7 @@ export function runWatch(options: RunWatchOptions): Promise<WatchResult> {
       }),
       tracker.on('finished', (task) => {
         reporter.finished(task);
-        if (task.state === 'done') download(task);
+        if (task.state === 'done') downloads.download(task);
         checkComplete();
       }),
       scheduler.onStatus((status) => {
@@ -225,15 +148,4 @@ export function runWatch(options: RunWatchOptions): Promise<WatchResult> {
     for (const input of options.inputs) tracker.add(input);
     scheduler.start();
   });
-}
-
-/** What the reporters say about a finished download: the files, and any refused entries or failure. */
-function downloadEvent(download: TaskDownload): DownloadEvent {
-  const event: DownloadEvent = { status: download.status === 'done' ? 'done' : 'failed' };
-  if (download.folder) event.folder = download.folder;
-  if (download.files) event.files = download.files;
-  if (download.error) event.error = download.error;
-  const note = refusedNote(download);
-  if (note) event.refused = note;
-  return event;
 }
