@@ -1,4 +1,5 @@
-// A seeded, generated workload of Rodin tasks (queueing + generation per tier) and the status answers it implies.
+// A seeded, generated workload of Rodin tasks (one shared queue, then generation per tier) and the status answers it
+// implies.
 import type { StatusResult } from '../src/core/rodin/types';
 
 export interface WorkloadOptions {
@@ -74,15 +75,21 @@ export function createWorkload(options: WorkloadOptions = {}): WorkloadTask[] {
   const start = options.start ?? WORKLOAD_DEFAULTS.start;
   const random = createRandom(seed);
   const arrivals = Array.from({ length: count }, () => start + Math.round(random() * spread)).sort((a, b) => a - b);
+  const queue = createServiceQueue(createRandom(seed ^ 0x5eed), start, spread);
+  let previousExit = -Infinity;
 
   return arrivals.map((submittedAt, i) => {
     let pick = random();
     const tierSpec = WORKLOAD_TIERS.find((t) => (pick -= t.share) < 0) ?? WORKLOAD_TIERS[0]!;
-    // About a third start at once; the rest wait in a queue of up to two minutes that moves at an uneven pace.
-    const queued = random() >= 0.3;
-    const queueMs = queued ? Math.round(5_000 + random() * 115_000) : Math.round(random() * 3_000);
-    const msPerPosition = 6_000 + random() * 8_000;
-    const queueLength = queued ? Math.max(1, Math.round(queueMs / msPerPosition)) : 0;
+    // Drawn as before the queue was shared (and unused now), so tiers, durations and pasting stay those of each seed.
+    random();
+    random();
+    random();
+    // Every task waits in the account's one queue, first in, first out: its wait is the queue's when it was submitted.
+    const exit = Math.max(previousExit, submittedAt + queue.waitAt(submittedAt) + Math.round(random() * 3_000));
+    previousExit = exit;
+    const queueMs = exit - submittedAt;
+    const queueLength = queueMs >= QUEUED_FROM_MS ? Math.max(1, Math.round(queueMs / queue.paceAt(submittedAt))) : 0;
     let generateMs = tierSpec.typicalMs * Math.exp(sigma * gaussian(random));
     if (random() < WORKLOAD_DEFAULTS.slowShare) generateMs *= 2 + random() * 2;
     generateMs = Math.round(generateMs);
@@ -105,6 +112,40 @@ export function createWorkload(options: WorkloadOptions = {}): WorkloadTask[] {
       jobs: 4,
     };
   });
+}
+
+/** A wait shorter than this starts at once (the status says Waiting without a queue position). */
+const QUEUED_FROM_MS = 5_000;
+
+/**
+ * The service's queue as one account sees it: spells of a few minutes, each with its own backlog (about a third of
+ * them empty, the rest a wait of 5-120 s) and pace (6-14 s a position). Between spells the wait changes gradually and
+ * never drops faster than half a second per second, so tasks leave in the order they came (first in, first out).
+ * The batch itself is taken to be small beside the service's whole traffic: it does not lengthen its own queue.
+ */
+function createServiceQueue(random: () => number, start: number, spread: number) {
+  const spells: { from: number; waitMs: number; paceMs: number }[] = [];
+  for (let at = start - 5 * 60_000; at <= start + spread + 5 * 60_000; at += 60_000 + random() * 300_000) {
+    const waitMs = random() < 0.3 ? 0 : 5_000 + random() * 115_000;
+    spells.push({ from: at, waitMs, paceMs: 6_000 + random() * 8_000 });
+  }
+  const spellAt = (t: number) => {
+    let i = 0;
+    while (i + 1 < spells.length && spells[i + 1]!.from <= t) i++;
+    return i;
+  };
+  return {
+    waitAt(t: number): number {
+      const i = spellAt(t);
+      const spell = spells[i]!;
+      const before = spells[i - 1]?.waitMs ?? spell.waitMs;
+      // Growing is quick (others submit a batch); draining is at most 0.5 s per s.
+      const changeMs = before > spell.waitMs ? 2 * (before - spell.waitMs) : 20_000;
+      const share = Math.min(1, (t - spell.from) / changeMs);
+      return Math.round(before + (spell.waitMs - before) * share);
+    },
+    paceAt: (t: number) => spells[spellAt(t)]!.paceMs,
+  };
 }
 
 /** What POST /v2/status answers for this task at time `at`. */
