@@ -45,10 +45,10 @@ export interface PollTuning {
 }
 
 export const DEFAULT_POLL_TUNING: PollTuning = {
-  denseGapMs: 5_500,
+  denseGapMs: 5_800,
   sparseRisk: 0.01,
-  queueCheckFraction: 1,
-  queueCheckQuantile: 0.5,
+  queueCheckFraction: 1.2,
+  queueCheckQuantile: 1,
   firstCheckNewMs: 5_000,
   overdueDenseShare: 1.5,
   overdueGrowth: 0.25,
