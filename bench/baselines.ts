@@ -95,10 +95,15 @@ export function lowerBoundP95(workloads: readonly (readonly WorkloadTask[])[], b
   return lateCount(lo) <= allowedLate ? lo : hi;
 }
 
+/** Calls the paced budget allows at once (a full bucket). */
+export function pacedBurst(budgetPerMinute: number): number {
+  return Math.max(1, Math.floor((BURST_MS * budgetPerMinute) / 60_000));
+}
+
 /** The token bucket the scheduler's budget uses, full at `start`. */
 function pacedBudget(budgetPerMinute: number, start: number) {
   const perToken = 60_000 / budgetPerMinute;
-  const burst = Math.max(1, Math.floor(BURST_MS / perToken));
+  const burst = pacedBurst(budgetPerMinute);
   let tokens = burst;
   let at = start;
   const refill = (now: number) => {

@@ -56,7 +56,11 @@ export interface AdaptiveRun {
   maxIn5s: number;
   budgetDelayedCalls: number;
   budgetDelayMs: number;
+  /** What the calls found: the task still queued, generating, or finished (the call that sees the finish, or later). */
+  callsByPhase: Record<CallPhase, number>;
 }
+
+export type CallPhase = 'queued' | 'generating' | 'finished';
 
 /** A workload, a fresh tracker and scheduler, the fake service answering from the workload at the simulated time. */
 export async function runAdaptive(
@@ -70,6 +74,7 @@ export async function runAdaptive(
   const calls = new Map<string, number[]>();
   const detectedAt = new Map<string, number>();
   const allCalls: number[] = [];
+  const callsByPhase: Record<CallPhase, number> = { queued: 0, generating: 0, finished: 0 };
 
   const client = {
     status(subscriptionKey: string): Promise<StatusResult> {
@@ -80,6 +85,7 @@ export async function runAdaptive(
       list.push(now);
       calls.set(subscriptionKey, list);
       allCalls.push(now);
+      callsByPhase[phaseAt(task, now)]++;
       const result = statusAt(task, now);
       if (!detectedAt.has(subscriptionKey) && isFinished(deriveTaskState(result.jobs))) {
         detectedAt.set(subscriptionKey, now);
@@ -126,7 +132,13 @@ export async function runAdaptive(
     maxIn5s: busiestWindow(allCalls, 5_000),
     budgetDelayedCalls: scheduler.stats().budgetDelayedCalls,
     budgetDelayMs: scheduler.stats().budgetDelayMs,
+    callsByPhase,
   };
+}
+
+function phaseAt(task: WorkloadTask, at: number): CallPhase {
+  if (at >= task.finishAt) return 'finished';
+  return at < task.submittedAt + task.queueMs ? 'queued' : 'generating';
 }
 
 /** Most of `times` (ascending) inside any window of `ms`. */
@@ -209,7 +221,7 @@ export async function runSchedulerBench(options: SchedulerBenchOptions = {}): Pr
   const lines = [
     `Scheduler benchmark (simulated time): ${runs.length} runs x ${tasksPerRun} generated tasks arriving over ${Math.round(
       (options.arrivalSpreadMs ?? WORKLOAD_DEFAULTS.arrivalSpreadMs) / 60_000,
-    )} min; tiers ${tiers} (log-normal spread ${options.generationSigma ?? WORKLOAD_DEFAULTS.generationSigma}), queues 0-120 s, ${
+    )} min; tiers ${tiers} (log-normal spread ${options.generationSigma ?? WORKLOAD_DEFAULTS.generationSigma}), one queue shared by all (waits 0-120 s), ${
       WORKLOAD_DEFAULTS.pastedShare * 100
     }% pasted (tier unknown), ${WORKLOAD_DEFAULTS.failureShare * 100}% failures.`,
     `${ours.length} finishes measured, ${alreadyOver} tasks already over when pasted, ${undetected} never detected.`,
@@ -219,6 +231,9 @@ export async function runSchedulerBench(options: SchedulerBenchOptions = {}): Pr
     `${pad('detection latency p95 (s)')}${fmt(result.p95LatencyS)}${fmt(result.naiveP95LatencyS, 12)}`,
     `${pad('detection latency max (s)')}${fmt(result.maxLatencyS)}${fmt(Math.max(0, ...naive) / 1000, 12)}`,
     `Per run: ${perSeed}.`,
+    `Calls per task by what they found: ${(['queued', 'generating', 'finished'] as const)
+      .map((phase) => `${phase} ${(sum((r) => r.run.callsByPhase[phase]) / tasks).toFixed(2)}`)
+      .join(', ')} (naive: ${(naiveCalls / tasks).toFixed(2)} in all).`,
     `Politeness: shortest gap for one task ${result.minGapS.toFixed(1)} s (floor 2 s); busiest minute ${
       result.maxCallsPerMinute
     } calls (budget ${budget}/min), busiest 5 s ${result.maxCallsIn5s} calls; ${

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lowerBoundP95, roundRobinPolling } from '../../bench/baselines';
+import { informedBoundMs } from '../../bench/informed-bound';
 import { renderP95Chart } from '../../bench/p95-chart';
 import { runLoadBench } from '../../bench/load-bench';
 import { busiestWindow, naivePolling, runSchedulerBench } from '../../bench/scheduler-bench';
@@ -25,6 +26,18 @@ describe('scheduler benchmark', () => {
       queueLength: queued.queueLength,
     });
     expect(statusAt(queued, queued.submittedAt + queued.queueMs + 1).jobs[0]?.status).toMatch(/Generating|Failed|Done/);
+  });
+
+  it('queues a batch in one queue: first in, first out, and tasks submitted together wait about as long', () => {
+    const batch = createWorkload({ seed: 2, tasks: 100, arrivalSpreadMs: 60_000 });
+    const leave = batch.map((t) => t.submittedAt + t.queueMs);
+    for (let i = 1; i < leave.length; i++) expect(leave[i]).toBeGreaterThanOrEqual(leave[i - 1]!);
+    const waits = batch.map((t) => t.queueMs).sort((a, b) => a - b);
+    expect(waits.at(-1)! - waits[0]!).toBeLessThan(70_000);
+    // Over an hour the queue changes: some tasks start at once, others wait up to two minutes.
+    const hour = createWorkload({ seed: 2 });
+    expect(hour.some((t) => t.queueLength === 0)).toBe(true);
+    expect(hour.some((t) => t.queueMs > 60_000)).toBe(true);
   });
 
   it('measures naive latency as the wait from the real finish to the next 5 s poll', () => {
@@ -74,6 +87,37 @@ describe('baselines', () => {
   });
 });
 
+describe('bound for a scheduler told each tier and generation start', () => {
+  /** A Regular task (70 s typical) whose generation starts at `start` and takes exactly the typical time. */
+  const regular = (i: number, start: number): WorkloadTask => ({
+    ...task(i, start + 70_000, start),
+    tier: 'Regular',
+    queueMs: 0,
+    generateMs: 70_000,
+    outcome: 'Done',
+  });
+
+  it("needs no more than the budget's own pace for a task on its own", () => {
+    // One task: the central 95 % of a Regular generation (sigma 0.15) spans about 41 s; calls every L s across it fit
+    // a burst of 5 and one a second once L is a little under a second.
+    const alone = informedBoundMs([regular(0, 0)], 60);
+    expect(alone).toBeGreaterThan(800);
+    expect(alone).toBeLessThan(1_000);
+  });
+
+  it('grows when tasks that start together need more calls than the budget has', () => {
+    // 40 Regular tasks starting together need ceil(41 s / L) calls each inside 41 s + L: at 60 calls a minute
+    // two calls each (80) fit only once L is about 34 s.
+    const together = Array.from({ length: 40 }, (_, i) => regular(i, 0));
+    const bound = informedBoundMs(together, 60);
+    expect(bound).toBeGreaterThan(20_000);
+    expect(bound).toBeLessThan(60_000);
+    // The same tasks a minute apart each have the budget to themselves.
+    const apart = Array.from({ length: 40 }, (_, i) => regular(i, i * 60_000));
+    expect(informedBoundMs(apart, 60)).toBeLessThan(1_000);
+  });
+});
+
 describe('load benchmark', () => {
   it('prints every strategy beside the lower bound and draws the p95 chart', async () => {
     const result = await runLoadBench({
@@ -87,11 +131,13 @@ describe('load benchmark', () => {
     expect(large!.strategies['round-robin'].p95S).toBeGreaterThan(small!.strategies['round-robin'].p95S);
     expect(large!.strategies.adaptive.p95S).toBeGreaterThanOrEqual(large!.lowerBoundP95S);
     expect(large!.maxAdaptiveCallsIn5s).toBeLessThanOrEqual(10);
-    for (const name of ['adaptive', 'round-robin', 'naive 5 s', 'lower bound']) {
+    expect(large!.informedBoundPerSeedS).toHaveLength(1);
+    expect(large!.strategies.adaptive.perSeed[0]!.p95S).toBeGreaterThanOrEqual(large!.informedBoundPerSeedS[0]!);
+    for (const name of ['adaptive', 'round-robin', 'naive 5 s', 'lower bound', 'tier and start known']) {
       expect(result.lines.join('\n')).toContain(name);
     }
     expect(result.chartSvg).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    expect(result.chartSvg.match(/<polyline /g)).toHaveLength(5);
+    expect(result.chartSvg.match(/<polyline /g)).toHaveLength(6);
     expect(renderP95Chart(result.scenarios, 60)).toContain('40 within 20 s');
   });
 });
