@@ -35,6 +35,8 @@ export interface DurationModel {
   /** Ascending quantile points of the generation time for this tier (all tiers when unknown). */
   generationQuantiles(tier?: string): readonly number[];
   queueQuantiles(): readonly number[];
+  /** The queue's pace has been observed often enough that the prior's guess no longer counts. */
+  queuePaceLearned(): boolean;
   sampleCount(tier?: string): number;
   /** The recent samples as plain JSON, bounded per tier, so a restarted app polls as well as before. */
   toJSON(): DurationModelState;
@@ -87,6 +89,7 @@ export function createDurationModel(saved?: unknown): DurationModel {
       queueCache ??= blend(queueSamples, PRIOR_QUEUE_MS_PER_POSITION);
       return queueCache;
     },
+    queuePaceLearned: () => queueSamples.length >= PRIOR_WEIGHT,
     sampleCount: (tier) => samples.get(tier ?? ALL)?.length ?? 0,
     toJSON: () => ({
       generation: Object.fromEntries([...samples].map(([k, v]) => [k, [...v]])),

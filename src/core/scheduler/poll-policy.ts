@@ -14,7 +14,10 @@ export interface PollTuning {
   sparseRisk: number;
   /** In a queue, ask again after this fraction of the remaining wait... */
   queueCheckFraction: number;
-  /** ...taken at this quantile (low: ask before the queue could plausibly be through), to see generation start. */
+  /**
+   * ...taken at this quantile of the learned pace (high: once even a slow queue would be through, so a long queue is
+   * not asked about position by position), to see generation start. Until the pace is learned, at the median.
+   */
   queueCheckQuantile: number;
   /** First check of a task we just submitted ourselves (it cannot be done yet). */
   firstCheckNewMs: number;
@@ -45,7 +48,7 @@ export interface PollTuning {
 }
 
 export const DEFAULT_POLL_TUNING: PollTuning = {
-  denseGapMs: 5_800,
+  denseGapMs: 5_900,
   sparseRisk: 0.01,
   queueCheckFraction: 1.2,
   queueCheckQuantile: 1,
@@ -69,6 +72,8 @@ export interface PollPolicyInput {
   generationQuantiles: readonly number[];
   /** Ascending quantile points of the time one queue position takes to clear (ms). */
   queueQuantiles: readonly number[];
+  /** The queue's pace comes from observations, not from the prior's guess. */
+  queuePaceLearned?: boolean;
   tuning?: Partial<PollTuning>;
 }
 
@@ -89,10 +94,11 @@ export function nextPollDelay(input: PollPolicyInput): number {
   // Waiting (or an unknown status): seeing generation start early narrows the finish window far more than one call
   // costs.
   const queueRemaining = remainingQueue(input);
-  const catchStart = Math.max(
-    tuning.denseGapMs,
-    tuning.queueCheckFraction * quantileOf(queueRemaining, tuning.queueCheckQuantile),
-  );
+  // A guessed pace (4-20 s a position) is too wide to wait for its slow end: until it is learned, ask at its median.
+  const [fraction, quantile] = input.queuePaceLearned
+    ? [tuning.queueCheckFraction, tuning.queueCheckQuantile]
+    : [1, 0.5];
+  const catchStart = Math.max(tuning.denseGapMs, fraction * quantileOf(queueRemaining, quantile));
   return Math.min(gap, clampGap(catchStart, tuning.longestGapMs));
 }
 

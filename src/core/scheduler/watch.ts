@@ -55,6 +55,7 @@ export function policyInput(
     task,
     generationQuantiles: model.generationQuantiles(task.tier),
     queueQuantiles: model.queueQuantiles(),
+    queuePaceLearned: model.queuePaceLearned(),
   };
   if (w.lastWaiting) input.lastSeenWaitingAt = w.lastWaiting.at;
   if (w.lastWaiting?.queueLength !== undefined) input.lastSeenQueueLength = w.lastWaiting.queueLength;

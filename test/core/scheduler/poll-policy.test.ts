@@ -37,7 +37,7 @@ describe('poll policy', () => {
   it('waits longer for a long queue than for a short one', () => {
     const long = nextPollDelay(input({ jobs: waiting(12), lastPolledAt: T0 }, uncapped));
     const short = nextPollDelay(input({ jobs: waiting(1), lastPolledAt: T0 }, uncapped));
-    expect(long).toBeGreaterThan(short * 2);
+    expect(long).toBeGreaterThan(short * 3);
     expect(short).toBeGreaterThanOrEqual(MIN_POLL_GAP_MS);
   });
 
@@ -88,6 +88,29 @@ describe('poll policy', () => {
     expect(nextPollDelay(input({ jobs: waiting(40), lastPolledAt: T0 }))).toBeLessThanOrEqual(30_000);
     const stuck = T0 + 3600_000;
     expect(nextPollDelay(input({ ...base, lastPolledAt: stuck }, { now: stuck }))).toBeGreaterThan(30_000);
+  });
+
+  it('asks a queued task again at the guessed median pace, and once the pace is learned only when even its slow end is through', () => {
+    const queued = { jobs: waiting(4), tier: 'Regular', lastPolledAt: T0 };
+    // The guess: 4-20 s a position, median 10 s: four positions are asked about after about 40 s (capped at 30 s).
+    const guessed = nextPollDelay(input(queued, { ...uncapped }));
+    expect(guessed).toBeGreaterThanOrEqual(35_000);
+    expect(guessed).toBeLessThanOrEqual(45_000);
+    // Learned: positions clear in 5-6 s; ask once even 6 s a position would be through (x1.2), not at 5.5 s each.
+    const learned = createDurationModel();
+    for (let i = 0; i < 6; i++) learned.recordQueuePosition(5_000 + i * 200);
+    expect(createDurationModel().queuePaceLearned()).toBe(false);
+    expect(learned.queuePaceLearned()).toBe(true);
+    const known = nextPollDelay({
+      ...input(queued, { ...uncapped }),
+      queueQuantiles: learned.queueQuantiles(),
+      queuePaceLearned: true,
+    });
+    expect(known).toBeGreaterThanOrEqual(1.2 * 4 * 6_000);
+    expect(known).toBeLessThanOrEqual(1.2 * 4 * 6_500);
+    // The same learned pace taken at its median would ask about 5 s a position sooner.
+    const atMedian = nextPollDelay({ ...input(queued, { ...uncapped }), queueQuantiles: learned.queueQuantiles() });
+    expect(atMedian).toBeLessThan(known - 4 * 1_000);
   });
 
   it('uses what was learned: a tier that turned out fast is polled sooner', () => {
