@@ -24,6 +24,19 @@ export function callBenefit(finish: FinishDistribution, since: number, now: numb
   return sum;
 }
 
+/**
+ * When a task seen finished at `seenAt`, and last seen unfinished at `since`, most likely finished: the mean of its
+ * finish time within that interval, weighted as the model expects.
+ */
+export function expectedFinish(finish: FinishDistribution, since: number, seenAt: number): number {
+  if (seenAt <= since) return seenAt;
+  const before = finish.cdf(since);
+  const chance = chanceFinishedBy(finish, before, 1 - before, since, seenAt);
+  // The model thought a finish impossible here: nothing to weigh by, so the middle.
+  if (chance < 1e-6) return (since + seenAt) / 2;
+  return seenAt - callBenefit(finish, since, seenAt) / chance;
+}
+
 function chanceFinishedBy(
   finish: FinishDistribution,
   before: number,

@@ -9,6 +9,8 @@ import type { TaskTracker } from '../tasks/task-tracker';
 import { backoffDelay } from './backoff';
 import { createDurationModel } from './duration-model';
 import type { DurationModel } from './duration-model';
+import { raiseByFinishOrder } from './finish-order';
+import type { FinishSighting } from './finish-order';
 import { nextPollDelay } from './poll-policy';
 import type { PollTuning } from './poll-policy';
 import { createRequestBudget, DEFAULT_BUDGET_PER_MINUTE } from './request-budget';
@@ -21,9 +23,15 @@ import {
   observeUnfinished,
   policyInput,
   readyAt,
+  submittedAtOf,
+  unseenSince,
   watchBenefit,
+  watchFinishEstimate,
 } from './watch';
 import type { Watch } from './watch';
+
+/** Finish sightings kept for the finish order: enough for a large batch, bounded for a long session. */
+const MAX_FINISH_SIGHTINGS = 500;
 
 /** After a 429, calls restart one by one over this long instead of all at once. */
 const RECOVERY_MS = 60_000;
@@ -82,6 +90,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const model = options.durationModel ?? createDurationModel();
   const budget = createRequestBudget(options.budgetPerMinute ?? DEFAULT_BUDGET_PER_MINUTE);
   const watches = new Map<string, Watch>();
+  const finishSightings: FinishSighting[] = [];
   const pausedBy = new Set<PausedBy>();
   const health = createServiceHealth();
   const statusListeners = new Set<(status: SchedulerStatus) => void>();
@@ -122,9 +131,30 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const policyDelay = (task: Task, w: Watch, now: number): number =>
     nextPollDelay(policyInput(task, w, model, now, options.tuning));
 
-  const benefit = (w: Watch, now: number): number => {
-    const task = tracker.get(w.key);
-    return task ? watchBenefit(task, w, model, now, options.tuning) : 0;
+  /** What a call is worth for each of `ready`: its own evidence, raised by what the finish order shows. */
+  const benefits = (ready: readonly Watch[], now: number): Map<Watch, number> => {
+    const candidates = ready.map((w) => {
+      const task = tracker.get(w.key);
+      if (!task) return { tier: undefined, submittedAt: undefined, worth: 0, since: now };
+      return {
+        tier: task.tier,
+        submittedAt: submittedAtOf(task),
+        worth: watchBenefit(task, w, model, now, options.tuning),
+        since: unseenSince(task, w),
+      };
+    });
+    const raised = raiseByFinishOrder(candidates, finishSightings, now);
+    return new Map(ready.map((w, i) => [w, raised[i]!]));
+  };
+
+  /** A task of known tier and submission seen done tells when the earlier ones of its tier are done too. */
+  const recordFinish = (before: Task, after: Task, w: Watch, seenAt: number) => {
+    const submittedAt = submittedAtOf(after);
+    if (after.state !== 'done' || isFinished(before.state) || after.tier === undefined || submittedAt === undefined)
+      return;
+    const finishedAbout = watchFinishEstimate(before, w, model, seenAt);
+    finishSightings.push({ tier: after.tier, submittedAt, finishedAbout });
+    if (finishSightings.length > MAX_FINISH_SIGHTINGS) finishSightings.shift();
   };
 
   const allDueNow = () => {
@@ -160,7 +190,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (ready.length > 0) {
       // When the budget cannot serve everyone who is ready, the calls likely to cut a finish's wait short go first.
       if (ready.length > 1 && budget.nextAllowedAt(now) <= now) {
-        const worth = new Map(ready.map((w) => [w, benefit(w, now)]));
+        const worth = benefits(ready, now);
         ready.sort((a, b) => worth.get(b)! - worth.get(a)! || readyAt(a) - readyAt(b));
       }
       let served = 0;
@@ -196,8 +226,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       (result) => {
         w.inFlight = false;
         health.succeeded();
+        const before = tracker.get(w.key);
         tracker.applyStatus(w.key, result);
         const task = tracker.get(w.key);
+        if (before && task) recordFinish(before, task, w, now);
         if (task) learnQueuePace(model, task, w);
         if (task && !isFinished(task.state) && watches.get(w.key) === w) {
           observeUnfinished(w, task, now);

@@ -2,10 +2,10 @@
 // duration model, and what asking it again now is worth.
 import { isFinished, queuePosition } from '../tasks/task';
 import type { Task } from '../tasks/task';
-import { callBenefit } from './call-benefit';
+import { callBenefit, expectedFinish } from './call-benefit';
 import type { DurationModel } from './duration-model';
 import { finishDistribution, MIN_POLL_GAP_MS } from './poll-policy';
-import type { PollPolicyInput, PollTuning } from './poll-policy';
+import type { FinishDistribution, PollPolicyInput, PollTuning } from './poll-policy';
 
 /** A pasted generation response is usually about this old: its task may be well under way when we first see it. */
 const PASTED_AGE_MS = 60_000;
@@ -104,17 +104,46 @@ export function watchBenefit(
   tuning?: Partial<PollTuning>,
 ): number {
   if (isFinished(task.state)) return 0;
-  let since = w.lastUnfinishedAt ?? task.addedAt;
-  let known = task;
-  if (task.lastPolledAt === undefined && task.tier === undefined && task.submittedAt === undefined) {
-    // Pasted and never looked at: it was submitted some time before, may be close to done, and its first answer
-    // tells what it is.
-    since = task.addedAt - PASTED_AGE_MS;
-    known = { ...task, addedAt: since };
-  }
+  const { finish, since } = finishSinceLastSeen(task, w, model, now, tuning);
+  return callBenefit(finish, since, now);
+}
+
+/** When a task, as it was known before the answer at `seenAt` showed it finished, most likely finished. */
+export function watchFinishEstimate(task: Task, w: Watch, model: DurationModel, seenAt: number): number {
+  const { finish, since } = finishSinceLastSeen(task, w, model, seenAt);
+  return expectedFinish(finish, since, seenAt);
+}
+
+/** The time since which the task may have finished unseen (its last "not yet"), for the benefit's ceiling. */
+export function unseenSince(task: Task, w: Watch): number {
+  return w.lastUnfinishedAt ?? (isPastedUnseen(task) ? task.addedAt - PASTED_AGE_MS : task.addedAt);
+}
+
+/**
+ * When the task was submitted, if we know: as given, or when it was added if we saw it submitted (its tier came with
+ * it). A pasted task's submission is unknown.
+ */
+export function submittedAtOf(task: Task): number | undefined {
+  return task.submittedAt ?? (task.tier !== undefined ? task.addedAt : undefined);
+}
+
+const isPastedUnseen = (task: Task) =>
+  task.lastPolledAt === undefined && task.tier === undefined && task.submittedAt === undefined;
+
+function finishSinceLastSeen(
+  task: Task,
+  w: Watch,
+  model: DurationModel,
+  now: number,
+  tuning?: Partial<PollTuning>,
+): { finish: FinishDistribution; since: number } {
+  const since = unseenSince(task, w);
+  // Pasted and never looked at: it was submitted some time before, may be close to done, and its first answer tells
+  // what it is.
+  const known = isPastedUnseen(task) ? { ...task, addedAt: since } : task;
   const input = policyInput(known, w, model, now, tuning);
   input.queueQuantiles = coarse(input.queueQuantiles);
-  return callBenefit(finishDistribution(input), since, now);
+  return { finish: finishDistribution(input), since };
 }
 
 const coarseCache = new WeakMap<readonly number[], readonly number[]>();

@@ -92,3 +92,63 @@ describe('scheduler under contention (budget 10/min)', () => {
     expect(allLookedAt - t0).toBeLessThanOrEqual(60_000);
   });
 });
+
+describe('scheduler under contention: the finish order of one queue (budget 10/min)', () => {
+  /** Tasks waiting in one queue (with the position a call shows) until `startAt`, then generating until `finishAt`. */
+  function queuedService(clock: { now(): number }) {
+    const script = new Map<string, { startAt: number; position: number; finishAt: number }>();
+    const calls: { key: string; at: number; done: boolean }[] = [];
+    const client = {
+      status(key: string): Promise<StatusResult> {
+        const { startAt, position, finishAt } = script.get(key)!;
+        const now = clock.now();
+        calls.push({ key, at: now, done: now >= finishAt });
+        if (now >= finishAt) return Promise.resolve({ jobs: [{ uuid: `${key}-job`, status: 'Done' }] });
+        if (now >= startAt) return Promise.resolve({ jobs: [{ uuid: `${key}-job`, status: 'Generating' }] });
+        return Promise.resolve({ jobs: [{ uuid: `${key}-job`, status: 'Waiting', queueLength: position }] });
+      },
+    };
+    return { script, calls, client };
+  }
+
+  it('asks an earlier task of a tier right after a later one of that tier is seen done, before unrelated tasks', async () => {
+    const clock = createFakeClock();
+    const tracker = createTaskTracker({ clock });
+    const service = queuedService(clock);
+    const scheduler = createScheduler({
+      clock,
+      client: service.client,
+      tracker,
+      budgetPerMinute: 10,
+      random: () => 0.5,
+    });
+    const t0 = clock.now();
+    const submit = (key: string, tier: string, script: { startAt: number; position: number; finishAt: number }) => {
+      service.script.set(key, {
+        startAt: t0 + script.startAt,
+        position: script.position,
+        finishAt: t0 + script.finishAt,
+      });
+      tracker.add({ subscriptionKey: key, tier });
+    };
+    scheduler.start();
+    // Its first look finds it tenth in the queue, so on its own it seems far from done; but the queue moves fast.
+    submit('regular-early', 'Regular', { startAt: 70_000, position: 10, finishAt: 140_000 });
+    // Unrelated tasks that on their own look about as likely done, but take long.
+    for (let i = 0; i < 8; i++) submit(`gen2-${i}`, 'Gen-2', { startAt: 0, position: 0, finishAt: 400_000 });
+    await clock.advance(30_000);
+    // Submitted later, same tier, right behind it in the queue: when it is done, the earlier one is surely done too.
+    submit('regular-late', 'Regular', { startAt: 71_000, position: 10, finishAt: 141_000 });
+    await clock.advance(300_000);
+
+    const seenDoneAt = (key: string) => service.calls.find((c) => c.key === key && c.done)?.at;
+    const lateSeen = seenDoneAt('regular-late')!;
+    const earlySeen = seenDoneAt('regular-early')!;
+    // On its own evidence (tenth in the queue at its one look) it would wait behind every Gen-2 call; by the order of
+    // the queue, it is done when the task behind it is: the very next call goes to it.
+    expect(earlySeen).toBeGreaterThan(lateSeen);
+    expect(earlySeen - lateSeen).toBeLessThanOrEqual(6_000);
+    expect(service.calls.filter((c) => c.at > lateSeen && c.at < earlySeen)).toEqual([]);
+    expect(earlySeen - (t0 + 140_000)).toBeLessThanOrEqual(12_000);
+  });
+});
