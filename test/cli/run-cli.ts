@@ -1,21 +1,13 @@
 // Runs the real `rodin-jobs` bin as a child process (async, so a simulator in the test process keeps answering).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newestMtime } from '../support/newest-mtime';
 
 const BIN = fileURLToPath(new URL('../../bin/rodin-jobs.js', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BUILT = join(ROOT, 'out', 'cli', 'rodin-jobs.js');
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
 
 // The bin runs the compiled CLI: a missing or stale build would test yesterday's code, so build it (a second).
 if (!existsSync(BUILT) || newestMtime(join(ROOT, 'src')) > statSync(BUILT).mtimeMs) {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { IPC_CHANNELS } from '../../src/shared/ipc';
 import { startSimulator, type Simulator } from '../../src/core/sim/simulator';
+import { newestMtime } from '../support/newest-mtime';
 
 const root = resolve(import.meta.dirname, '../..');
 const out = join(root, 'out');
@@ -40,15 +41,6 @@ interface Recorded {
   beforeQuitPrevented: number;
   quitCompleted: boolean;
   commonJsModules?: string[];
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
 }
 
 // A missing or stale bundle would make this a test of yesterday's code: build it (about two seconds).

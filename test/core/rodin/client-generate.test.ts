@@ -6,6 +6,7 @@ import { describeError } from '../../../src/core/rodin/describe-error';
 import { OutcomeUnknownError, ServiceError, TransientError, UsageError } from '../../../src/core/rodin/errors';
 import type { RodinClient } from '../../../src/core/rodin/types';
 import { startSimulator, type Simulator } from '../../../src/core/sim/simulator';
+import { caught } from '../../support/caught';
 import { JPEG_START, solidPng } from '../../fixtures/images';
 
 let sim: Simulator;
@@ -15,15 +16,6 @@ let client: RodinClient;
 const makeClient = (overrides: Partial<Parameters<typeof createRodinClient>[0]> = {}) =>
   createRodinClient({ baseUrl: sim.baseUrl, fetch: globalThis.fetch, getApiKey: () => sim.apiKey, ...overrides });
 const generations = () => sim.requests().filter((r) => r.path === '/v2/rodin');
-
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 beforeEach(async () => {
   time = 1_700_000_000_000;

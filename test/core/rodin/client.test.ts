@@ -12,7 +12,7 @@ import {
 } from '../../../src/core/rodin/errors';
 import { LEGACY_BASE_URL, type RodinClient } from '../../../src/core/rodin/types';
 import { startSimulator, type Simulator } from '../../../src/core/sim/simulator';
-
+import { caught } from '../../support/caught';
 
 let sim: Simulator;
 let time: number;
@@ -20,15 +20,6 @@ let client: RodinClient;
 
 const makeClient = (overrides: Partial<Parameters<typeof createRodinClient>[0]> = {}) =>
   createRodinClient({ baseUrl: sim.baseUrl, fetch: globalThis.fetch, getApiKey: () => sim.apiKey, ...overrides });
-
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function closedPort(): Promise<number> {
   const server = createServer();

@@ -12,6 +12,15 @@ const JWT = /^eyJ[\w-]+\.[\w-]+\.[\w-]+$/;
 let sim: Simulator;
 let time: number;
 
+/** A generation request as Rodin's clients send it: multipart, with the key. */
+function postGeneration(form: FormData): Promise<Response> {
+  return fetch(`${sim.baseUrl}/v2/rodin`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${sim.apiKey}` },
+    body: form,
+  });
+}
+
 async function api(path: string, body?: unknown, key: string | null = sim.apiKey) {
   const response = await fetch(`${sim.baseUrl}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
@@ -136,11 +145,7 @@ describe('simulator API', () => {
     form.append('prompt', 'a brass lantern');
     form.append('tier', 'Regular');
     form.append('addons', '["HighPack"]');
-    const response = await fetch(`${sim.baseUrl}/v2/rodin`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${sim.apiKey}` },
-      body: form,
-    });
+    const response = await postGeneration(form);
     expect(response.status).toBe(201);
     const body = (await response.json()) as { uuid: string; jobs: { uuids: string[]; subscription_key: string } };
     expect(body).toMatchObject({ message: 'Submitted.', prompt: 'a brass lantern' });
@@ -154,11 +159,7 @@ describe('simulator API', () => {
     for (const fields of [{ tier: 'Sketch' }, { prompt: 'x', addons: 'HighPack' }] as Record<string, string>[]) {
       const form = new FormData();
       for (const [k, v] of Object.entries(fields)) form.append(k, v);
-      const response = await fetch(`${sim.baseUrl}/v2/rodin`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${sim.apiKey}` },
-        body: form,
-      });
+      const response = await postGeneration(form);
       expect(response.status).toBe(201);
       expect(await response.json()).toMatchObject({ error: 'INVALID_REQUEST' });
     }
@@ -171,11 +172,7 @@ describe('simulator API', () => {
     const submit = async () => {
       const form = new FormData();
       form.append('prompt', 'a lamp');
-      const response = await fetch(`${sim.baseUrl}/v2/rodin`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${sim.apiKey}` },
-        body: form,
-      });
+      const response = await postGeneration(form);
       return (await response.json()) as { error?: string };
     };
     expect((await submit()).error).toBeUndefined();
@@ -190,11 +187,7 @@ describe('simulator API', () => {
     const form = new FormData();
     form.append('prompt', 'a copper kettle');
     form.append('tier', 'Gen-2');
-    await fetch(`${sim.baseUrl}/v2/rodin`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${sim.apiKey}` },
-      body: form,
-    });
+    await postGeneration(form);
     const [task] = sim.tasks();
     expect(task).toMatchObject({ label: 'a copper kettle', tier: 'Gen-2' });
     expect(jobsAt(task!, time).map((j) => j.status)).toEqual(['Waiting', 'Waiting']);
@@ -204,11 +197,7 @@ describe('simulator API', () => {
   it('refuses an image part that is not PNG, JPEG or WebP', async () => {
     const form = new FormData();
     form.append('images', new Blob(['GIF89a'], { type: 'image/gif' }), 'a.gif');
-    const response = await fetch(`${sim.baseUrl}/v2/rodin`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${sim.apiKey}` },
-      body: form,
-    });
+    const response = await postGeneration(form);
     expect(response.status).toBe(201);
     expect(await response.json()).toMatchObject({ error: 'INVALID_REQUEST' });
     expect(sim.tasks()).toHaveLength(0);
