@@ -55,6 +55,28 @@ export function roundRobinPolling(workload: readonly WorkloadTask[], budgetPerMi
 }
 
 /**
+ * Hindsight on the same calls: had each call of a run (at the times it was made) gone to the task whose finish has
+ * waited longest unseen — and nowhere while none has — how late would finishes be seen? It splits what a run loses
+ * into calls spent too early (none here) and calls spent on the wrong task. Tasks already over when added take a call
+ * too, from when they are added; their latency is not counted.
+ */
+export function servedOldestFirst(workload: readonly WorkloadTask[], callTimes: readonly number[]): PollOutcome[] {
+  const outcomes: PollOutcome[] = workload.map(() => ({ calls: 0 }));
+  const order = workload
+    .map((task, i) => ({ i, at: Math.max(task.finishAt, task.addedAt) }))
+    .sort((a, b) => a.at - b.at);
+  let next = 0;
+  for (const now of callTimes) {
+    const oldest = order[next];
+    if (oldest === undefined || oldest.at > now) continue;
+    next++;
+    const task = workload[oldest.i]!;
+    outcomes[oldest.i] = { calls: 1, ...(isWatchable(task) ? { latencyMs: now - task.finishAt } : {}) };
+  }
+  return outcomes;
+}
+
+/**
  * A lower bound on the p95 detection latency any scheduler can reach under the paced budget: every watched task needs
  * at least one call after its finish, and even an oracle that knows each finish and spends exactly that one call can
  * start no more calls than the budget allows. For a candidate latency L it serves finishes in order (earliest deadline

@@ -58,6 +58,8 @@ export interface AdaptiveRun {
   budgetDelayMs: number;
   /** What the calls found: the task still queued, generating, or finished (the call that sees the finish, or later). */
   callsByPhase: Record<CallPhase, number>;
+  /** When each call started, ascending. */
+  callTimes: number[];
 }
 
 export type CallPhase = 'queued' | 'generating' | 'finished';
@@ -133,6 +135,7 @@ export async function runAdaptive(
     budgetDelayedCalls: scheduler.stats().budgetDelayedCalls,
     budgetDelayMs: scheduler.stats().budgetDelayMs,
     callsByPhase,
+    callTimes: allCalls,
   };
 }
 

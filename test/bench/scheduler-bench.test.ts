@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lowerBoundP95, roundRobinPolling } from '../../bench/baselines';
+import { lowerBoundP95, roundRobinPolling, servedOldestFirst } from '../../bench/baselines';
 import { informedBoundMs } from '../../bench/informed-bound';
 import { renderP95Chart } from '../../bench/p95-chart';
 import { runLoadBench } from '../../bench/load-bench';
@@ -76,6 +76,15 @@ describe('baselines', () => {
     expect(Math.max(...late)).toBeGreaterThanOrEqual(19_000);
   });
 
+  it('in hindsight gives each call to the finish that has waited longest, and none before a finish', () => {
+    const tasks = [task(0, 10_000), task(1, 4_000), task(2, 3_000, 6_000)];
+    // Task 2 was over when added (at 6 s): it takes a call, from then on, but its wait is not a latency.
+    const outcomes = servedOldestFirst(tasks, [1_000, 5_000, 7_000, 8_000, 12_000, 13_000]);
+    expect(outcomes).toEqual([{ calls: 1, latencyMs: 2_000 }, { calls: 1, latencyMs: 1_000 }, { calls: 1 }]);
+    // Calls spent before any finish are lost, as they are for a scheduler.
+    expect(servedOldestFirst([task(0, 10_000)], [1_000, 2_000])).toEqual([{ calls: 0 }]);
+  });
+
   it('bounds p95 by what one call per finish within the paced budget allows', () => {
     // 100 finishes at the same moment, 60 calls a minute after a burst of 5: the 95th is seen no sooner than 90 s later.
     const together = Array.from({ length: 100 }, (_, i) => task(i, 1_000));
@@ -130,10 +139,20 @@ describe('load benchmark', () => {
     const [small, large] = result.scenarios;
     expect(large!.strategies['round-robin'].p95S).toBeGreaterThan(small!.strategies['round-robin'].p95S);
     expect(large!.strategies.adaptive.p95S).toBeGreaterThanOrEqual(large!.lowerBoundP95S);
+    // The same calls aimed with hindsight can only do better, and no better than the oracle's bound.
+    expect(large!.strategies.hindsight.p95S).toBeLessThanOrEqual(large!.strategies.adaptive.p95S);
+    expect(large!.strategies.hindsight.p95S).toBeGreaterThanOrEqual(large!.lowerBoundP95S);
     expect(large!.maxAdaptiveCallsIn5s).toBeLessThanOrEqual(10);
     expect(large!.informedBoundPerSeedS).toHaveLength(1);
     expect(large!.strategies.adaptive.perSeed[0]!.p95S).toBeGreaterThanOrEqual(large!.informedBoundPerSeedS[0]!);
-    for (const name of ['adaptive', 'round-robin', 'naive 5 s', 'lower bound', 'tier and start known']) {
+    for (const name of [
+      'adaptive',
+      "adaptive's calls, oldest finish first",
+      'round-robin',
+      'naive 5 s',
+      'lower bound',
+      'tier and start known',
+    ]) {
       expect(result.lines.join('\n')).toContain(name);
     }
     expect(result.chartSvg).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
