@@ -123,7 +123,7 @@ export function pacedBurst(budgetPerMinute: number): number {
 }
 
 /** The token bucket the scheduler's budget uses, full at `start`. */
-function pacedBudget(budgetPerMinute: number, start: number) {
+export function pacedBudget(budgetPerMinute: number, start: number) {
   const perToken = 60_000 / budgetPerMinute;
   const burst = pacedBurst(budgetPerMinute);
   let tokens = burst;

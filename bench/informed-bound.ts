@@ -12,6 +12,8 @@ import type { WorkloadTask } from './workload';
  */
 const Z = 1.96;
 
+const TYPICAL = new Map(WORKLOAD_TIERS.map((t) => [t.tier, t.typicalMs]));
+
 /** Calls one task needs: at least `count` inside (from, to]. */
 interface Need {
   from: number;
@@ -30,8 +32,7 @@ export function informedBoundMs(
   budgetPerMinute: number,
   sigma = WORKLOAD_DEFAULTS.generationSigma,
 ): number {
-  const typical = new Map(WORKLOAD_TIERS.map((t) => [t.tier, t.typicalMs]));
-  const feasible = (limit: number) => fits(needs(workload, typical, sigma, limit), budgetPerMinute);
+  const feasible = (limit: number) => fits(needs(workload, sigma, limit), budgetPerMinute);
   let lo = 0;
   let hi = 600_000;
   if (!feasible(hi)) return hi;
@@ -43,18 +44,22 @@ export function informedBoundMs(
   return hi;
 }
 
-function needs(
-  workload: readonly WorkloadTask[],
-  typical: ReadonlyMap<string, number>,
-  sigma: number,
-  limit: number,
-): Need[] {
+/**
+ * Where a task's finish falls with 95 % chance for someone told its tier and the second its generation began: the
+ * central 95 % of its tier's log-normal generation time. A task pasted late is only watched from when it was added.
+ */
+export function informedFinishWindow(
+  task: WorkloadTask,
+  sigma = WORKLOAD_DEFAULTS.generationSigma,
+): { lo: number; hi: number } {
+  const start = task.submittedAt + task.queueMs;
+  const base = TYPICAL.get(task.tier) ?? 60_000;
+  return { lo: Math.max(task.addedAt, start + base * Math.exp(-Z * sigma)), hi: start + base * Math.exp(Z * sigma) };
+}
+
+function needs(workload: readonly WorkloadTask[], sigma: number, limit: number): Need[] {
   return workload.filter(isWatchable).map((task): Need => {
-    const start = task.submittedAt + task.queueMs;
-    const base = typical.get(task.tier) ?? 60_000;
-    // A task pasted late is only watched from when it was added.
-    const lo = Math.max(task.addedAt, start + base * Math.exp(-Z * sigma));
-    const hi = start + base * Math.exp(Z * sigma);
+    const { lo, hi } = informedFinishWindow(task, sigma);
     const foreseen = task.outcome === 'Done' && task.finishAt >= lo && task.finishAt <= hi;
     if (!foreseen) return { from: task.finishAt, to: task.finishAt + limit, count: 1 };
     // Calls at most L apart from within L after `lo` until past `hi`: that many, all inside (lo, hi + L].

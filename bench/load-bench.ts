@@ -6,6 +6,8 @@ import type { DurationModel } from '../src/core/scheduler/duration-model';
 import { isWatchable, lowerBoundP95, naivePolling, roundRobinPolling, servedOldestFirst } from './baselines';
 import type { PollOutcome } from './baselines';
 import { informedBoundMs } from './informed-bound';
+import { bestInformedPlanner } from './informed-planner';
+import type { InformedPlan } from './informed-planner';
 import { renderP95Chart } from './p95-chart';
 import { DEFAULT_BUDGET, percentile, runAdaptive } from './scheduler-bench';
 import type { AdaptiveRun } from './scheduler-bench';
@@ -34,7 +36,7 @@ export const LOAD_SCENARIOS: readonly LoadScenario[] = [
 
 export const LOAD_SEEDS = [1, 2, 3];
 
-export type StrategyName = 'adaptive' | 'adaptive, learned' | 'hindsight' | 'round-robin' | 'naive 5 s';
+export type StrategyName = 'adaptive' | 'adaptive, learned' | 'hindsight' | 'informed' | 'round-robin' | 'naive 5 s';
 
 export interface StrategyFigures {
   p50S: number;
@@ -53,6 +55,8 @@ export interface ScenarioResult {
   lowerBoundPerSeedS: number[];
   /** Per seed: the p95 below which even a scheduler that knew each task's tier and generation start could not go. */
   informedBoundPerSeedS: number[];
+  /** Per seed: the plan that served the planner told tier and start best. */
+  informedPlans: InformedPlan[];
   /** Most calls the adaptive scheduler started in any 5 s. */
   maxAdaptiveCallsIn5s: number;
 }
@@ -109,6 +113,7 @@ export async function runLoadBench(
       const durationModel = createDurationModel(learned.get(seed));
       adaptiveLearned.push(await runAdaptive(workloads[i]!, { seed, budgetPerMinute: budget, durationModel }));
     }
+    const planners = workloads.map((w) => bestInformedPlanner(w, budget));
     scenarios.push({
       scenario,
       strategies: {
@@ -124,6 +129,10 @@ export async function runLoadBench(
           workloads,
           workloads.map((w, i) => servedOldestFirst(w, adaptive[i]!.callTimes)),
         ),
+        informed: figures(
+          workloads,
+          planners.map((p) => p.outcomes),
+        ),
         'round-robin': figures(
           workloads,
           workloads.map((w) => roundRobinPolling(w, budget)),
@@ -136,6 +145,7 @@ export async function runLoadBench(
       lowerBoundP95S: lowerBoundP95(workloads, budget) / 1000,
       lowerBoundPerSeedS: workloads.map((w) => lowerBoundP95([w], budget) / 1000),
       informedBoundPerSeedS: workloads.map((w) => informedBoundMs(w, budget) / 1000),
+      informedPlans: planners.map((p) => p.plan),
       maxAdaptiveCallsIn5s: Math.max(...adaptive.map((r) => r.maxIn5s), ...adaptiveLearned.map((r) => r.maxIn5s)),
     });
   }
@@ -154,6 +164,7 @@ const LABELS: Record<StrategyName, string> = {
   adaptive: 'adaptive',
   'adaptive, learned': 'adaptive, durations learned before',
   hindsight: "adaptive's calls, oldest finish first",
+  informed: 'told tier and start, EDF (not a client)',
   'round-robin': `round-robin under the budget`,
   'naive 5 s': 'naive 5 s (ignores the budget)',
 };
@@ -191,7 +202,7 @@ function formatTable(scenarios: readonly ScenarioResult[], seeds: number[], budg
       row(
         '',
         '',
-        `p95/max per seed: adaptive ${perSeed('adaptive')}; learned ${perSeed('adaptive, learned')}; adaptive's calls oldest first ${perSeed('hindsight')}; bound ${s.lowerBoundPerSeedS
+        `p95/max per seed: adaptive ${perSeed('adaptive')}; learned ${perSeed('adaptive, learned')}; adaptive's calls oldest first ${perSeed('hindsight')}; told tier and start ${perSeed('informed')} (plans ${s.informedPlans.map((p) => `${p.firstShare}+${p.revisitMs / 1000} s`).join(', ')}); bound ${s.lowerBoundPerSeedS
           .map((b) => b.toFixed(1))
           .join(
             ', ',
@@ -201,6 +212,7 @@ function formatTable(scenarios: readonly ScenarioResult[], seeds: number[], budg
   }
   lines.push(
     `Adaptive's calls, oldest finish first (hindsight, not a scheduler): the adaptive run's own calls, at the times it made them, each given to the finish that has waited longest unseen (none while none has). Its gap to adaptive is what choosing the task costs; its gap to the lower bound, what the timing of the calls costs.`,
+    `Told tier and start, EDF (a yardstick, not a client: none knows both for every task): each task is called L s after a point early in its likely finish window (the central 95 % of its tier's time: plan 0.2+L means a fifth of the way in) and every L s after that while unfinished, the most overdue first, within the same paced budget; the plan is chosen per seed in hindsight. Failures and unusually slow generations are not foreseen.`,
     `Lower bound: every task needs one call after its finish; an oracle spending exactly that call, within the same paced budget, still cannot see 95 % of finishes sooner.`,
     `Tier and start known: a scheduler told each task's tier and the second its generation began (not how long it takes) still needs a call every L s across the central 95 % of its tier's generation time to see the finish within L; the smallest L whose calls fit the paced budget in every window of time. (${Math.round(
       wallMs,

@@ -5,22 +5,23 @@ const WIDTH = 640;
 const HEIGHT = 360;
 const MARGIN = { left: 56, right: 220, top: 40, bottom: 48 };
 
-type SeriesName = StrategyName | 'bound' | 'informed';
+type SeriesName = StrategyName | 'bound' | 'informedBound';
 
 const SERIES: { name: SeriesName; label: string; color: string; dash?: string }[] = [
   { name: 'round-robin', label: 'round-robin under the budget', color: '#d95f02' },
   { name: 'adaptive', label: 'adaptive', color: '#1b9e77' },
   { name: 'adaptive, learned', label: 'adaptive, durations learned', color: '#7570b3' },
   { name: 'naive 5 s', label: 'naive 5 s (ignores the budget)', color: '#999999', dash: '2 4' },
+  { name: 'informed', label: 'told tier and start (yardstick)', color: '#e7298a', dash: '8 3' },
   { name: 'bound', label: 'lower bound, any scheduler', color: '#333333', dash: '6 4' },
-  { name: 'informed', label: 'bound, tier and start known', color: '#333333', dash: '1 3' },
+  { name: 'informedBound', label: 'bound, tier and start known', color: '#333333', dash: '1 3' },
 ];
 
 export function renderP95Chart(bursts: readonly ScenarioResult[], budgetPerMinute: number): string {
   const value = (s: ScenarioResult, name: SeriesName) =>
     name === 'bound'
       ? s.lowerBoundP95S
-      : name === 'informed'
+      : name === 'informedBound'
         ? Math.max(...s.informedBoundPerSeedS)
         : s.strategies[name].p95S;
   const top = niceCeiling(Math.max(1, ...bursts.flatMap((s) => SERIES.map((series) => value(s, series.name)))));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lowerBoundP95, roundRobinPolling, servedOldestFirst } from '../../bench/baselines';
-import { informedBoundMs } from '../../bench/informed-bound';
+import { informedBoundMs, informedFinishWindow } from '../../bench/informed-bound';
+import { bestInformedPlanner, informedPlanner } from '../../bench/informed-planner';
 import { renderP95Chart } from '../../bench/p95-chart';
 import { runLoadBench } from '../../bench/load-bench';
 import { busiestWindow, naivePolling, runSchedulerBench } from '../../bench/scheduler-bench';
@@ -127,6 +128,39 @@ describe('bound for a scheduler told each tier and generation start', () => {
   });
 });
 
+describe('planner told each tier and generation start', () => {
+  const regular = (i: number, start: number, generateMs = 70_000): WorkloadTask => ({
+    ...task(i, start + generateMs, start),
+    tier: 'Regular',
+    queueMs: 0,
+    generateMs,
+    outcome: 'Done',
+  });
+
+  it('first calls a task a revisit after its earliest likely finish, then every revisit until it is done', () => {
+    const late = regular(0, 0, 80_000);
+    const { lo } = informedFinishWindow(late);
+    const [outcome] = informedPlanner([late], 60, { firstShare: 0, revisitMs: 10_000 });
+    const calls = Math.ceil((80_000 - lo) / 10_000);
+    expect(outcome!.calls).toBe(calls);
+    expect(outcome!.latencyMs).toBeCloseTo(lo + calls * 10_000 - 80_000, -1);
+    // Starting a fifth of the way into the window saves the early calls.
+    const [later] = informedPlanner([late], 60, { firstShare: 0.2, revisitMs: 10_000 });
+    expect(later!.calls).toBeLessThan(calls);
+  });
+
+  it('serves the most overdue first when the budget binds, and keeps the best plan for the workload', () => {
+    // 40 tasks due together: the budget's pace, not the plan, decides how late the last is seen.
+    const together = Array.from({ length: 40 }, (_, i) => regular(i, 0));
+    const late = informedPlanner(together, 60, { firstShare: 0, revisitMs: 1_000 }).map((o) => o.latencyMs!);
+    expect(Math.max(...late)).toBeGreaterThan(30_000);
+    const best = bestInformedPlanner(together, 60);
+    const worstOf = (outcomes: { latencyMs?: number }[]) => Math.max(...outcomes.map((o) => o.latencyMs!));
+    expect(worstOf(best.outcomes)).toBeLessThanOrEqual(Math.max(...late));
+    expect(best.plan.revisitMs).toBeGreaterThan(0);
+  });
+});
+
 describe('load benchmark', () => {
   it('prints every strategy beside the lower bound and draws the p95 chart', async () => {
     const result = await runLoadBench({
@@ -148,6 +182,7 @@ describe('load benchmark', () => {
     for (const name of [
       'adaptive',
       "adaptive's calls, oldest finish first",
+      'told tier and start, EDF',
       'round-robin',
       'naive 5 s',
       'lower bound',
@@ -156,7 +191,7 @@ describe('load benchmark', () => {
       expect(result.lines.join('\n')).toContain(name);
     }
     expect(result.chartSvg).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    expect(result.chartSvg.match(/<polyline /g)).toHaveLength(6);
+    expect(result.chartSvg.match(/<polyline /g)).toHaveLength(7);
     expect(renderP95Chart(result.scenarios, 60)).toContain('40 within 20 s');
   });
 });
