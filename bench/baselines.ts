@@ -56,9 +56,9 @@ export function roundRobinPolling(workload: readonly WorkloadTask[], budgetPerMi
 
 /**
  * Hindsight on the same calls: had each call of a run (at the times it was made) gone to the task whose finish has
- * waited longest unseen — and nowhere while none has — how late would finishes be seen? It splits what a run loses
- * into calls spent too early (none here) and calls spent on the wrong task. Tasks already over when added take a call
- * too, from when they are added; their latency is not counted.
+ * waited longest unseen — and nowhere while none has — how late would finishes be seen? Its gap to the run is what
+ * choosing the task cost; its gap to the one-call bound, what the timing and number of the calls cost. Tasks already
+ * over when added take a call too, from when they are added; their latency is not counted.
  */
 export function servedOldestFirst(workload: readonly WorkloadTask[], callTimes: readonly number[]): PollOutcome[] {
   const outcomes: PollOutcome[] = workload.map(() => ({ calls: 0 }));
