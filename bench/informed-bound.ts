@@ -45,21 +45,25 @@ export function informedBoundMs(
 }
 
 /**
- * Where a task's finish falls with 95 % chance for someone told its tier and the second its generation began: the
- * central 95 % of its tier's log-normal generation time. A task pasted late is only watched from when it was added.
+ * Where a task's finish falls with 95 % chance for someone told the second its generation began: the central 95 % of
+ * its tier's log-normal generation time or, when its tier is not told (a pasted task), wherever any tier's central
+ * 95 % falls. A task pasted late is only watched from when it was added.
  */
 export function informedFinishWindow(
   task: WorkloadTask,
-  sigma = WORKLOAD_DEFAULTS.generationSigma,
+  { sigma = WORKLOAD_DEFAULTS.generationSigma, tierKnown = true }: { sigma?: number; tierKnown?: boolean } = {},
 ): { lo: number; hi: number } {
   const start = task.submittedAt + task.queueMs;
-  const base = TYPICAL.get(task.tier) ?? 60_000;
-  return { lo: Math.max(task.addedAt, start + base * Math.exp(-Z * sigma)), hi: start + base * Math.exp(Z * sigma) };
+  const typical = tierKnown ? [TYPICAL.get(task.tier) ?? 60_000] : [...TYPICAL.values()];
+  return {
+    lo: Math.max(task.addedAt, start + Math.min(...typical) * Math.exp(-Z * sigma)),
+    hi: start + Math.max(...typical) * Math.exp(Z * sigma),
+  };
 }
 
 function needs(workload: readonly WorkloadTask[], sigma: number, limit: number): Need[] {
   return workload.filter(isWatchable).map((task): Need => {
-    const { lo, hi } = informedFinishWindow(task, sigma);
+    const { lo, hi } = informedFinishWindow(task, { sigma });
     const foreseen = task.outcome === 'Done' && task.finishAt >= lo && task.finishAt <= hi;
     if (!foreseen) return { from: task.finishAt, to: task.finishAt + limit, count: 1 };
     // Calls at most L apart from within L after `lo` until past `hi`: that many, all inside (lo, hi + L].

@@ -7,7 +7,7 @@ import { isWatchable, lowerBoundP95, naivePolling, roundRobinPolling, servedOlde
 import type { PollOutcome } from './baselines';
 import { informedBoundMs } from './informed-bound';
 import { bestInformedPlanner } from './informed-planner';
-import type { InformedPlan } from './informed-planner';
+import type { InformedPlan, PlanPair } from './informed-planner';
 import { renderP95Chart } from './p95-chart';
 import { DEFAULT_BUDGET, percentile, runAdaptive } from './scheduler-bench';
 import type { AdaptiveRun } from './scheduler-bench';
@@ -36,7 +36,8 @@ export const LOAD_SCENARIOS: readonly LoadScenario[] = [
 
 export const LOAD_SEEDS = [1, 2, 3];
 
-export type StrategyName = 'adaptive' | 'adaptive, learned' | 'hindsight' | 'informed' | 'round-robin' | 'naive 5 s';
+export type StrategyName =
+  'adaptive' | 'adaptive, learned' | 'hindsight' | 'informed' | 'informed, start only' | 'round-robin' | 'naive 5 s';
 
 export interface StrategyFigures {
   p50S: number;
@@ -55,8 +56,9 @@ export interface ScenarioResult {
   lowerBoundPerSeedS: number[];
   /** Per seed: the p95 below which even a scheduler that knew each task's tier and generation start could not go. */
   informedBoundPerSeedS: number[];
-  /** Per seed: the plan that served the planner told tier and start best. */
-  informedPlans: InformedPlan[];
+  /** Per seed: the plans that served the planner told tier and start best, and the one told only the start. */
+  informedPlans: PlanPair[];
+  startOnlyPlans: PlanPair[];
   /** Most calls the adaptive scheduler started in any 5 s. */
   maxAdaptiveCallsIn5s: number;
 }
@@ -114,6 +116,7 @@ export async function runLoadBench(
       adaptiveLearned.push(await runAdaptive(workloads[i]!, { seed, budgetPerMinute: budget, durationModel }));
     }
     const planners = workloads.map((w) => bestInformedPlanner(w, budget));
+    const startOnly = workloads.map((w) => bestInformedPlanner(w, budget, { pastedTier: false }));
     scenarios.push({
       scenario,
       strategies: {
@@ -133,6 +136,10 @@ export async function runLoadBench(
           workloads,
           planners.map((p) => p.outcomes),
         ),
+        'informed, start only': figures(
+          workloads,
+          startOnly.map((p) => p.outcomes),
+        ),
         'round-robin': figures(
           workloads,
           workloads.map((w) => roundRobinPolling(w, budget)),
@@ -145,7 +152,8 @@ export async function runLoadBench(
       lowerBoundP95S: lowerBoundP95(workloads, budget) / 1000,
       lowerBoundPerSeedS: workloads.map((w) => lowerBoundP95([w], budget) / 1000),
       informedBoundPerSeedS: workloads.map((w) => informedBoundMs(w, budget) / 1000),
-      informedPlans: planners.map((p) => p.plan),
+      informedPlans: planners.map((p) => p.plans),
+      startOnlyPlans: startOnly.map((p) => p.plans),
       maxAdaptiveCallsIn5s: Math.max(...adaptive.map((r) => r.maxIn5s), ...adaptiveLearned.map((r) => r.maxIn5s)),
     });
   }
@@ -165,9 +173,16 @@ const LABELS: Record<StrategyName, string> = {
   'adaptive, learned': 'adaptive, durations learned before',
   hindsight: "adaptive's calls, oldest finish first",
   informed: 'told tier and start, EDF (not a client)',
+  'informed, start only': 'told start, not pasted tiers, EDF',
   'round-robin': `round-robin under the budget`,
   'naive 5 s': 'naive 5 s (ignores the budget)',
 };
+
+/** Each seed's plan pair, e.g. "0.2+5 s/0+7 s" (submitted/pasted). */
+function plansText(plans: readonly PlanPair[]): string {
+  const plan = (p: InformedPlan) => `${p.firstShare}+${p.revisitMs / 1000} s`;
+  return plans.map((p) => `${plan(p.submitted)}/${plan(p.pasted)}`).join(', ');
+}
 
 function formatTable(scenarios: readonly ScenarioResult[], seeds: number[], budget: number, wallMs: number): string[] {
   const num = (n: number, width = 8) => (Number.isFinite(n) ? n.toFixed(1) : '-').padStart(width);
@@ -202,7 +217,7 @@ function formatTable(scenarios: readonly ScenarioResult[], seeds: number[], budg
       row(
         '',
         '',
-        `p95/max per seed: adaptive ${perSeed('adaptive')}; learned ${perSeed('adaptive, learned')}; adaptive's calls oldest first ${perSeed('hindsight')}; told tier and start ${perSeed('informed')} (plans ${s.informedPlans.map((p) => `${p.firstShare}+${p.revisitMs / 1000} s`).join(', ')}); bound ${s.lowerBoundPerSeedS
+        `p95/max per seed: adaptive ${perSeed('adaptive')}; learned ${perSeed('adaptive, learned')}; adaptive's calls oldest first ${perSeed('hindsight')}; told tier and start ${perSeed('informed')} (plans ${plansText(s.informedPlans)}); told start only ${perSeed('informed, start only')} (plans ${plansText(s.startOnlyPlans)}); bound ${s.lowerBoundPerSeedS
           .map((b) => b.toFixed(1))
           .join(
             ', ',
@@ -212,7 +227,8 @@ function formatTable(scenarios: readonly ScenarioResult[], seeds: number[], budg
   }
   lines.push(
     `Adaptive's calls, oldest finish first (hindsight, not a scheduler): the adaptive run's own calls, at the times it made them, each given to the finish that has waited longest unseen (none while none has). Its gap to adaptive is what choosing the task costs; its gap to the lower bound, what the timing of the calls costs.`,
-    `Told tier and start, EDF (a yardstick, not a client: none knows both for every task): each task is called L s after a point early in its likely finish window (the central 95 % of its tier's time: plan 0.2+L means a fifth of the way in) and every L s after that while unfinished, the most overdue first, within the same paced budget; the plan is chosen per seed in hindsight. Failures and unusually slow generations are not foreseen.`,
+    `Told tier and start, EDF (a yardstick, not a client: none knows both for every task): each task is called L s after a point early in its likely finish window (the central 95 % of its tier's time: plan 0.2+L means a fifth of the way in) and every L s after that while unfinished, the most overdue first, within the same paced budget; one plan for the tasks the app submitted, one for pasted tasks (plans submitted/pasted), the pair chosen per seed in hindsight. Failures and unusually slow generations are not foreseen.`,
+    `Told start, not pasted tiers: the same planner told when each generation began (no client is) but, like a client, not the tier of a pasted task, whose window then spans every tier's. It knows more than any client can and picks its plans in hindsight: where even it misses a target, that is strong evidence (not a proof: it is one family of plans) that a client's scheduler will miss it too.`,
     `Lower bound: every task needs one call after its finish; an oracle spending exactly that call, within the same paced budget, still cannot see 95 % of finishes sooner.`,
     `Tier and start known: a scheduler told each task's tier and the second its generation began (not how long it takes) still needs a call every L s across the central 95 % of its tier's generation time to see the finish within L; the smallest L whose calls fit the paced budget in every window of time. (${Math.round(
       wallMs,

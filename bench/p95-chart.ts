@@ -13,6 +13,7 @@ const SERIES: { name: SeriesName; label: string; color: string; dash?: string }[
   { name: 'adaptive, learned', label: 'adaptive, durations learned', color: '#7570b3' },
   { name: 'naive 5 s', label: 'naive 5 s (ignores the budget)', color: '#999999', dash: '2 4' },
   { name: 'informed', label: 'told tier and start (yardstick)', color: '#e7298a', dash: '8 3' },
+  { name: 'informed, start only', label: 'told start only (yardstick)', color: '#e6ab02', dash: '8 3' },
   { name: 'bound', label: 'lower bound, any scheduler', color: '#333333', dash: '6 4' },
   { name: 'informedBound', label: 'bound, tier and start known', color: '#333333', dash: '1 3' },
 ];

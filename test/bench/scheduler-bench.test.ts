@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lowerBoundP95, roundRobinPolling, servedOldestFirst } from '../../bench/baselines';
 import { informedBoundMs, informedFinishWindow } from '../../bench/informed-bound';
 import { bestInformedPlanner, informedPlanner } from '../../bench/informed-planner';
+import type { InformedPlan, PlanPair } from '../../bench/informed-planner';
 import { renderP95Chart } from '../../bench/p95-chart';
 import { runLoadBench } from '../../bench/load-bench';
 import { busiestWindow, naivePolling, runSchedulerBench } from '../../bench/scheduler-bench';
@@ -128,36 +129,70 @@ describe('bound for a scheduler told each tier and generation start', () => {
   });
 });
 
-describe('planner told each tier and generation start', () => {
-  const regular = (i: number, start: number, generateMs = 70_000): WorkloadTask => ({
+describe('planner told each generation start', () => {
+  const regular = (i: number, start: number, generateMs = 70_000, tierKnown = true): WorkloadTask => ({
     ...task(i, start + generateMs, start),
     tier: 'Regular',
+    tierKnown,
     queueMs: 0,
     generateMs,
     outcome: 'Done',
   });
+  /** The same plan for tasks the app submitted and for pasted ones. */
+  const both = (plan: InformedPlan): PlanPair => ({ submitted: plan, pasted: plan });
 
   it('first calls a task a revisit after its earliest likely finish, then every revisit until it is done', () => {
     const late = regular(0, 0, 80_000);
     const { lo } = informedFinishWindow(late);
-    const [outcome] = informedPlanner([late], 60, { firstShare: 0, revisitMs: 10_000 });
+    const [outcome] = informedPlanner([late], 60, both({ firstShare: 0, revisitMs: 10_000 }));
     const calls = Math.ceil((80_000 - lo) / 10_000);
     expect(outcome!.calls).toBe(calls);
     expect(outcome!.latencyMs).toBeCloseTo(lo + calls * 10_000 - 80_000, -1);
     // Starting a fifth of the way into the window saves the early calls.
-    const [later] = informedPlanner([late], 60, { firstShare: 0.2, revisitMs: 10_000 });
+    const [later] = informedPlanner([late], 60, both({ firstShare: 0.2, revisitMs: 10_000 }));
     expect(later!.calls).toBeLessThan(calls);
   });
 
   it('serves the most overdue first when the budget binds, and keeps the best plan for the workload', () => {
     // 40 tasks due together: the budget's pace, not the plan, decides how late the last is seen.
     const together = Array.from({ length: 40 }, (_, i) => regular(i, 0));
-    const late = informedPlanner(together, 60, { firstShare: 0, revisitMs: 1_000 }).map((o) => o.latencyMs!);
+    const late = informedPlanner(together, 60, both({ firstShare: 0, revisitMs: 1_000 })).map((o) => o.latencyMs!);
     expect(Math.max(...late)).toBeGreaterThan(30_000);
     const best = bestInformedPlanner(together, 60);
     const worstOf = (outcomes: { latencyMs?: number }[]) => Math.max(...outcomes.map((o) => o.latencyMs!));
     expect(worstOf(best.outcomes)).toBeLessThanOrEqual(Math.max(...late));
-    expect(best.plan.revisitMs).toBeGreaterThan(0);
+    expect(best.plans.submitted.revisitMs).toBeGreaterThan(0);
+  });
+
+  it('plans the tasks the app submitted and pasted ones apart', () => {
+    // Twenty submitted tasks finish early, twenty pasted ones late: each kind is best served by its own plan.
+    const early = Array.from({ length: 20 }, (_, i) => regular(i, 0, 60_000));
+    const late = Array.from({ length: 20 }, (_, i) => regular(20 + i, 0, 85_000, false));
+    const outcomes = informedPlanner([...early, ...late], 60, {
+      submitted: { firstShare: 0, revisitMs: 1_000 },
+      pasted: { firstShare: 0.4, revisitMs: 30_000 },
+    });
+    const pastedCalls = outcomes.slice(20).reduce((n, o) => n + o.calls, 0);
+    const sameAsSubmitted = informedPlanner([...early, ...late], 60, both({ firstShare: 0, revisitMs: 1_000 }));
+    expect(pastedCalls).toBeLessThan(sameAsSubmitted.slice(20).reduce((n, o) => n + o.calls, 0));
+  });
+
+  it("untold a pasted task's tier, allows for every tier's finish", () => {
+    const pasted = regular(0, 0, 70_000, false);
+    const told = informedFinishWindow(pasted);
+    const untold = informedFinishWindow(pasted, { tierKnown: false });
+    // Sketch (20 s) can be done far sooner than a Regular, Gen-2.5 (120 s) far later.
+    expect(untold.lo).toBeLessThan(told.lo - 30_000);
+    expect(untold.hi).toBeGreaterThan(told.hi + 40_000);
+    const plan = both({ firstShare: 0, revisitMs: 10_000 });
+    const [knowing] = informedPlanner([pasted], 60, plan);
+    const [guessing] = informedPlanner([pasted], 60, plan, { pastedTier: false });
+    expect(guessing!.calls).toBeGreaterThan(knowing!.calls);
+    // A task the app submitted keeps its tier either way.
+    const submitted = regular(1, 0);
+    expect(informedPlanner([submitted], 60, plan, { pastedTier: false })).toEqual(
+      informedPlanner([submitted], 60, plan),
+    );
   });
 });
 
@@ -176,6 +211,9 @@ describe('load benchmark', () => {
     // The same calls aimed with hindsight can only do better, and no better than the oracle's bound.
     expect(large!.strategies.hindsight.p95S).toBeLessThanOrEqual(large!.strategies.adaptive.p95S);
     expect(large!.strategies.hindsight.p95S).toBeGreaterThanOrEqual(large!.lowerBoundP95S);
+    // The yardsticks are schedulers too: told more or not, none beats what an oracle's one call per task allows.
+    expect(large!.strategies.informed.p95S).toBeGreaterThanOrEqual(large!.lowerBoundP95S);
+    expect(large!.strategies['informed, start only'].p95S).toBeGreaterThanOrEqual(large!.lowerBoundP95S);
     expect(large!.maxAdaptiveCallsIn5s).toBeLessThanOrEqual(10);
     expect(large!.informedBoundPerSeedS).toHaveLength(1);
     expect(large!.strategies.adaptive.perSeed[0]!.p95S).toBeGreaterThanOrEqual(large!.informedBoundPerSeedS[0]!);
@@ -183,6 +221,7 @@ describe('load benchmark', () => {
       'adaptive',
       "adaptive's calls, oldest finish first",
       'told tier and start, EDF',
+      'told start, not pasted tiers, EDF',
       'round-robin',
       'naive 5 s',
       'lower bound',
@@ -191,7 +230,7 @@ describe('load benchmark', () => {
       expect(result.lines.join('\n')).toContain(name);
     }
     expect(result.chartSvg).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    expect(result.chartSvg.match(/<polyline /g)).toHaveLength(7);
+    expect(result.chartSvg.match(/<polyline /g)).toHaveLength(8);
     expect(renderP95Chart(result.scenarios, 60)).toContain('40 within 20 s');
   });
 });
