@@ -22,7 +22,8 @@ Environment:
 
 const INPUT_HELP = 'a subscription key, a generation-response JSON string, a file holding one, or - for stdin';
 
-// Commands are imported when chosen: tsx compiles only what the command needs, so `--help` and `status` start fast.
+// Commands are imported when chosen: the build puts each in a chunk of its own, so `--help` parses only this file and
+// commander, and a command loads only what it needs.
 export function buildProgram(io: CliIo, run: (work: Promise<ExitCode>) => void): Command {
   const program = new Command();
   program

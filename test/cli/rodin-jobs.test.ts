@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 // Each run is a separate process against the one simulator; running them side by side keeps the file fast.
-// The generous timeout is for busy CI machines: each run starts node + tsx, and watch waits for real polls.
+// The generous timeout is for busy CI machines: each run starts a node process, and watch waits for real polls.
 describe.concurrent('rodin-jobs', { timeout: 90_000 }, () => {
   it('prints one round of status as one JSON document with each job and the derived state', async () => {
     const task = sim.addTask({ jobs: 3, queueMs: 600_000, queueLength: 4 });

@@ -7,7 +7,8 @@ import { newestMtime } from '../support/newest-mtime';
 
 const BIN = fileURLToPath(new URL('../../bin/rodin-jobs.js', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BUILT = join(ROOT, 'out', 'cli', 'rodin-jobs.js');
+/** The compiled CLI's entry; its chunks sit beside it. */
+export const BUILT = join(ROOT, 'out', 'cli', 'rodin-jobs.js');
 
 // The bin runs the compiled CLI: a missing or stale build would test yesterday's code, so build it (a second).
 if (!existsSync(BUILT) || newestMtime(join(ROOT, 'src')) > statSync(BUILT).mtimeMs) {
