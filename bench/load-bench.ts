@@ -96,6 +96,18 @@ function figures(workloads: readonly WorkloadTask[][], outcomes: readonly PollOu
   };
 }
 
+/** Each strategy's figures from its outcomes on every workload. */
+function figuresOf(
+  workloads: readonly WorkloadTask[][],
+  outcomes: Record<StrategyName, PollOutcome[][]>,
+): Record<StrategyName, StrategyFigures> {
+  const entries = Object.entries(outcomes) as [StrategyName, PollOutcome[][]][];
+  return Object.fromEntries(entries.map(([name, runs]) => [name, figures(workloads, runs)])) as Record<
+    StrategyName,
+    StrategyFigures
+  >;
+}
+
 export async function runLoadBench(
   options: { scenarios?: readonly LoadScenario[]; seeds?: number[]; budgetPerMinute?: number } = {},
 ): Promise<LoadBenchResult> {
@@ -119,36 +131,15 @@ export async function runLoadBench(
     const startOnly = workloads.map((w) => bestInformedPlanner(w, budget, { pastedTier: false }));
     scenarios.push({
       scenario,
-      strategies: {
-        adaptive: figures(
-          workloads,
-          adaptive.map((r) => r.outcomes),
-        ),
-        'adaptive, learned': figures(
-          workloads,
-          adaptiveLearned.map((r) => r.outcomes),
-        ),
-        hindsight: figures(
-          workloads,
-          workloads.map((w, i) => servedOldestFirst(w, adaptive[i]!.callTimes)),
-        ),
-        informed: figures(
-          workloads,
-          planners.map((p) => p.outcomes),
-        ),
-        'informed, start only': figures(
-          workloads,
-          startOnly.map((p) => p.outcomes),
-        ),
-        'round-robin': figures(
-          workloads,
-          workloads.map((w) => roundRobinPolling(w, budget)),
-        ),
-        'naive 5 s': figures(
-          workloads,
-          workloads.map((w) => w.map(naivePolling)),
-        ),
-      },
+      strategies: figuresOf(workloads, {
+        adaptive: adaptive.map((r) => r.outcomes),
+        'adaptive, learned': adaptiveLearned.map((r) => r.outcomes),
+        hindsight: workloads.map((w, i) => servedOldestFirst(w, adaptive[i]!.callTimes)),
+        informed: planners.map((p) => p.outcomes),
+        'informed, start only': startOnly.map((p) => p.outcomes),
+        'round-robin': workloads.map((w) => roundRobinPolling(w, budget)),
+        'naive 5 s': workloads.map((w) => w.map(naivePolling)),
+      }),
       lowerBoundP95S: lowerBoundP95(workloads, budget) / 1000,
       lowerBoundPerSeedS: workloads.map((w) => lowerBoundP95([w], budget) / 1000),
       informedBoundPerSeedS: workloads.map((w) => informedBoundMs(w, budget) / 1000),
