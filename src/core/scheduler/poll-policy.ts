@@ -30,7 +30,8 @@ export interface PollTuning {
   overdueGrowth: number;
   /**
    * The longest gap while a finish is expected or overdue by less than `longGapsAfterMs`: it bounds how late any finish
-   * is seen while the budget is free, failures (which come at any moment) included.
+   * is seen while the budget is free, failures (which come at any moment) included, and while the budget binds but
+   * could still ask every task this often (starvation-guard.ts).
    */
   longestGapMs: number;
   /** A task overdue by this much is stuck or very slow: only then may its gaps grow beyond `longestGapMs`. */

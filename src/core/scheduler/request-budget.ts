@@ -15,6 +15,8 @@ export interface RequestBudget {
   record(at: number): void;
   setLimit(callsPerMinute: number): void;
   limit(): number;
+  /** The even pace the budget allows: one call this often. */
+  msPerCall(): number;
   /** Until `until`, keep at least `gapMs` between any two calls (a gentle restart instead of a burst). */
   spaceOut(gapMs: number, until: number): void;
 }
@@ -62,6 +64,7 @@ export function createRequestBudget(callsPerMinute = DEFAULT_BUDGET_PER_MINUTE):
       tokens = Math.min(tokens, burstSize(max));
     },
     limit: () => max,
+    msPerCall: msPerToken,
     spaceOut(gapMs, until) {
       spacing = { gapMs, until };
     },

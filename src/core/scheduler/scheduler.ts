@@ -11,11 +11,12 @@ import { createDurationModel } from './duration-model';
 import type { DurationModel } from './duration-model';
 import { raiseByFinishOrder } from './finish-order';
 import type { FinishSighting } from './finish-order';
-import { nextPollDelay } from './poll-policy';
+import { DEFAULT_POLL_TUNING, nextPollDelay } from './poll-policy';
 import type { PollTuning } from './poll-policy';
 import { createRequestBudget, DEFAULT_BUDGET_PER_MINUTE } from './request-budget';
 import { createServiceHealth } from './service-health';
 import type { ServiceProblem } from './service-health';
+import { guardedWorth, starvationLimitMs } from './starvation-guard';
 import {
   createWatch,
   learnGeneration,
@@ -89,6 +90,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const random = options.random ?? Math.random;
   const model = options.durationModel ?? createDurationModel();
   const budget = createRequestBudget(options.budgetPerMinute ?? DEFAULT_BUDGET_PER_MINUTE);
+  const { longestGapMs } = { ...DEFAULT_POLL_TUNING, ...options.tuning };
   const watches = new Map<string, Watch>();
   const finishSightings: FinishSighting[] = [];
   const pausedBy = new Set<PausedBy>();
@@ -131,7 +133,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const policyDelay = (task: Task, w: Watch, now: number): number =>
     nextPollDelay(policyInput(task, w, model, now, options.tuning));
 
-  /** What a call is worth for each of `ready`: its own evidence, raised by what the finish order shows. */
+  /**
+   * What a call is worth for each of `ready`: its own evidence, raised by what the finish order shows, and first of all
+   * for a task unseen so long that it may break the longest gap (starvation-guard.ts).
+   */
   const benefits = (ready: readonly Watch[], now: number): Map<Watch, number> => {
     const candidates = ready.map((w) => {
       const task = tracker.get(w.key);
@@ -144,7 +149,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       };
     });
     const raised = raiseByFinishOrder(candidates, finishSightings, now);
-    return new Map(ready.map((w, i) => [w, raised[i]!]));
+    const limit = starvationLimitMs(watches.size, longestGapMs, budget.msPerCall());
+    return new Map(
+      ready.map((w, i) => {
+        const unseenMs = w.lastUnfinishedAt === undefined ? undefined : now - w.lastUnfinishedAt;
+        return [w, guardedWorth(raised[i]!, unseenMs, limit)];
+      }),
+    );
   };
 
   /** A task of known tier and submission seen done tells when the earlier ones of its tier are done too. */
@@ -181,7 +192,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
     if (health.takeRecovery(now)) {
       // Retry-After has passed: restart gently, one call at a time, rather than every task in the same second.
-      budget.spaceOut(Math.max(1_000, 60_000 / budget.limit()), now + RECOVERY_MS);
+      budget.spaceOut(Math.max(1_000, budget.msPerCall()), now + RECOVERY_MS);
     }
     const idle = [...watches.values()].filter((w) => !w.inFlight);
     const ready = idle.filter((w) => readyAt(w) <= now);
