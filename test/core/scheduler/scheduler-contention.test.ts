@@ -4,8 +4,11 @@ import type { StatusResult } from '../../../src/core/rodin/types';
 import { createScheduler } from '../../../src/core/scheduler/scheduler';
 import { createTaskTracker } from '../../../src/core/tasks/task-tracker';
 
-/** Tasks whose answers follow a script of known times: generating from submission, done at `finishAt`. */
-function scriptedService(clock: { now(): number }, finishAt: Map<string, number>) {
+/**
+ * Tasks whose answers follow a script of known times: generating from submission, finished (Done, or Failed for the
+ * keys in `failing`) at `finishAt`.
+ */
+function scriptedService(clock: { now(): number }, finishAt: Map<string, number>, failing: Set<string>) {
   const calls: { key: string; at: number; done: boolean }[] = [];
   return {
     calls,
@@ -13,7 +16,8 @@ function scriptedService(clock: { now(): number }, finishAt: Map<string, number>
       status(key: string): Promise<StatusResult> {
         const done = clock.now() >= finishAt.get(key)!;
         calls.push({ key, at: clock.now(), done });
-        return Promise.resolve({ jobs: [{ uuid: `${key}-job`, status: done ? 'Done' : 'Generating' }] });
+        const status = !done ? 'Generating' : failing.has(key) ? 'Failed' : 'Done';
+        return Promise.resolve({ jobs: [{ uuid: `${key}-job`, status }] });
       },
     },
   };
@@ -23,10 +27,12 @@ function setup(budgetPerMinute: number) {
   const clock = createFakeClock();
   const tracker = createTaskTracker({ clock });
   const finishAt = new Map<string, number>();
-  const service = scriptedService(clock, finishAt);
+  const failing = new Set<string>();
+  const service = scriptedService(clock, finishAt, failing);
   const scheduler = createScheduler({ clock, client: service.client, tracker, budgetPerMinute, random: () => 0.5 });
-  const submit = (key: string, tier: string, finishesAfterMs: number) => {
+  const submit = (key: string, tier: string, finishesAfterMs: number, outcome: 'Done' | 'Failed' = 'Done') => {
     finishAt.set(key, clock.now() + finishesAfterMs);
+    if (outcome === 'Failed') failing.add(key);
     tracker.add({ subscriptionKey: key, tier });
   };
   const seenDoneAt = (key: string) => service.calls.find((c) => c.key === key && c.done)?.at;
@@ -97,31 +103,17 @@ describe('scheduler under contention (budget 10/min)', () => {
 
 describe('scheduler under contention: the worst case (budget 10/min)', () => {
   it('sees a task that failed early within the longest gap, though tasks likely done keep wanting every call', async () => {
-    const clock = createFakeClock();
-    const tracker = createTaskTracker({ clock });
-    const t0 = clock.now();
+    const { clock, scheduler, service, submit, seenDoneAt, finishAt } = setup(10);
+    scheduler.start();
     // Sketches overdue from 40 s on (so each looks likely done at every turn), and a Gen-2 that fails 40 s in: by its
     // tier it cannot be near done, so on worth alone it would wait behind every Sketch.
-    const failsAt = t0 + 40_000;
-    const calls: { key: string; at: number }[] = [];
-    const client = {
-      status(key: string): Promise<StatusResult> {
-        const now = clock.now();
-        calls.push({ key, at: now });
-        const status = key === 'gen2' && now >= failsAt ? 'Failed' : 'Generating';
-        return Promise.resolve({ jobs: [{ uuid: `${key}-job`, status }] });
-      },
-    };
-    const scheduler = createScheduler({ clock, client, tracker, budgetPerMinute: 10, random: () => 0.5 });
-    scheduler.start();
-    tracker.add({ subscriptionKey: 'gen2', tier: 'Gen-2' });
-    for (let i = 0; i < 4; i++) tracker.add({ subscriptionKey: `sketch-${i}`, tier: 'Sketch' });
+    submit('gen2', 'Gen-2', 40_000, 'Failed');
+    for (let i = 0; i < 4; i++) submit(`sketch-${i}`, 'Sketch', Infinity);
     await clock.advance(200_000);
 
-    const seenFailedAt = calls.find((c) => c.key === 'gen2' && c.at >= failsAt)!.at;
-    expect(seenFailedAt - failsAt).toBeLessThanOrEqual(30_000);
+    expect(seenDoneAt('gen2')! - finishAt.get('gen2')!).toBeLessThanOrEqual(30_000);
     // The budget stays kept: the guard only chooses who goes next.
-    const times = calls.map((c) => c.at);
+    const times = service.calls.map((c) => c.at);
     for (const t of times) expect(times.filter((u) => u > t - 60_000 && u <= t).length).toBeLessThanOrEqual(10);
   });
 });
