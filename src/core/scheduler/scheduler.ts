@@ -152,6 +152,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const limit = starvationLimitMs(watches.size, longestGapMs, budget.msPerCall());
     return new Map(
       ready.map((w, i) => {
+        // Counted from the last "not yet", not from `since`: a task never asked is not starved (a pasted one is worth a
+        // call at once, and one we submitted cannot be done yet).
         const unseenMs = w.lastUnfinishedAt === undefined ? undefined : now - w.lastUnfinishedAt;
         return [w, guardedWorth(raised[i]!, unseenMs, limit)];
       }),
